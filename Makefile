@@ -1,0 +1,36 @@
+# Two commands do all the set-up on a fresh machine: `make serve` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: serve site check status test lint bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+check: $(STAMP)
+	$(BIN)/sangtao check
+
+status: $(STAMP)
+	$(BIN)/sangtao status
+
+site: check
+	$(BIN)/mkdocs build --strict --site-dir site
+
+serve: site
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --no-livereload
+
+lint: $(STAMP)
+	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
+
+test: $(STAMP)
+	$(BIN)/ruff check scripts tests
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,3 @@
+from sangtao.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,176 @@
+"""Read every file under ``submissions/`` once: located, loaded, validated, cross-checked.
+
+A broken file is a value here, not a crash: it becomes a ``Document`` that is not valid plus
+the problems that say why, so that every file is either usable or reported.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sangtao.layout import SUBMISSIONS, Location, Misplaced, locate
+from sangtao.loader import Loaded, LoadError, load_file
+from sangtao.model import Cycle, Document, Roster
+from sangtao.problems import Problem
+from sangtao.rules import cross_file
+from sangtao.validation import SchemaSet, schema_problems
+
+
+@dataclass
+class Corpus:
+    """Everything under ``submissions/`` of one working tree."""
+
+    root: Path
+    files: list[str] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    roster: Roster | None = None
+    cycles: dict[int, Cycle] = field(default_factory=dict)
+
+    def problems_by_file(self) -> dict[str, list[Problem]]:
+        grouped: dict[str, list[Problem]] = {}
+        for problem in self.problems:
+            grouped.setdefault(problem.path, []).append(problem)
+        return grouped
+
+    def registrations(self, year: int) -> list[Document]:
+        return [d for d in self.documents if d.kind == "registration" and d.year == year]
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The repository root: the nearest folder upwards holding ``submissions/`` and ``schema/``."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / SUBMISSIONS).is_dir() and (folder / "schema").is_dir():
+            return folder
+    return here
+
+
+def scan(root: Path) -> tuple[list[str], list[Problem]]:
+    """Every regular file under ``submissions/`` (sorted), and the entries that are not one."""
+    files: list[str] = []
+    problems: list[Problem] = []
+    base = root / SUBMISSIONS
+    if not base.is_dir():
+        return files, [
+            Problem(
+                SUBMISSIONS,
+                None,
+                "layout.missing",
+                "Không có thư mục submissions/",
+                "Chạy lệnh trong thư mục gốc của kho",
+            )
+        ]
+    stack = [base]
+    while stack:
+        folder = stack.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                rel = Path(entry.path).relative_to(root).as_posix()
+                mode = entry.stat(follow_symlinks=False).st_mode
+                if stat.S_ISLNK(mode):
+                    problems.append(
+                        Problem(
+                            rel,
+                            None,
+                            "layout.symlink",
+                            "Liên kết tượng trưng (symlink) không được phép trong submissions/",
+                            "Thay bằng tệp thật",
+                        )
+                    )
+                elif stat.S_ISDIR(mode):
+                    stack.append(Path(entry.path))
+                elif stat.S_ISREG(mode):
+                    files.append(rel)
+                else:
+                    problems.append(
+                        Problem(
+                            rel,
+                            None,
+                            "layout.not-a-file",
+                            "Không phải tệp thông thường",
+                            "Xóa mục này",
+                        )
+                    )
+    files.sort()
+    return files, problems
+
+
+def read_corpus(root: Path, schemas: SchemaSet | None = None) -> Corpus:
+    root = root.resolve()
+    schemas = schemas or SchemaSet(root / "schema")
+    corpus = Corpus(root)
+    corpus.files, corpus.problems = scan(root)
+    loaded: dict[str, Loaded] = {}
+    for rel in corpus.files:
+        where = locate(rel)
+        if isinstance(where, Misplaced):
+            corpus.problems.append(Problem(rel, 1, where.rule, where.message, where.hint))
+            continue
+        document, problems = _read_document(root, where, schemas, loaded)
+        corpus.documents.append(document)
+        corpus.problems.extend(problems)
+    for document in corpus.documents:
+        if document.kind == "roster" and document.valid:
+            corpus.roster = Roster.from_data(document.data)
+        elif document.kind == "cycle" and document.valid and document.year is not None:
+            corpus.cycles[document.year] = Cycle.from_data(document.data)
+    findings = list(cross_file(corpus.documents, corpus.roster, corpus.cycles))
+    for finding in findings:
+        lines = loaded.get(finding.rel)
+        if lines is None or not lines.lines:
+            lines = load_file(root / finding.rel, positions=True)
+            loaded[finding.rel] = lines
+        corpus.problems.append(
+            Problem(
+                finding.rel,
+                lines.line_of(finding.where),
+                finding.rule,
+                finding.message,
+                finding.hint,
+            )
+        )
+    if findings:
+        _mark_invalid(corpus)
+    corpus.problems.sort(key=lambda p: (p.path, p.line or 0, p.rule))
+    return corpus
+
+
+def _read_document(
+    root: Path, where: Location, schemas: SchemaSet, loaded: dict[str, Loaded]
+) -> tuple[Document, list[Problem]]:
+    def document(data: object = None, valid: bool = False, problems: int = 0) -> Document:
+        return Document(
+            where.rel, where.kind, where.year, where.unit, where.person, data, valid, problems
+        )
+
+    try:
+        content = load_file(root / where.rel)
+    except LoadError as error:
+        problem = Problem(where.rel, error.line, error.rule, error.message, error.hint)
+        return document(problems=1), [problem]
+    loaded[where.rel] = content
+    schema = schemas[where.schema]
+    if not schema.validator.is_valid(content.data):
+        # Slow path, only for a file with a problem: positions for the line numbers.
+        content = load_file(root / where.rel, positions=True)
+        loaded[where.rel] = content
+        problems = schema_problems(where.rel, schema, content)
+        return document(content.data, False, len(problems)), problems
+    return document(content.data, True), []
+
+
+def _mark_invalid(corpus: Corpus) -> None:
+    """A document with a cross-file problem is not sound either."""
+    counts: dict[str, int] = {}
+    for problem in corpus.problems:
+        counts[problem.path] = counts.get(problem.path, 0) + 1
+    corpus.documents = [
+        d
+        if d.rel not in counts
+        else Document(d.rel, d.kind, d.year, d.unit, d.person, d.data, False, counts[d.rel])
+        for d in corpus.documents
+    ]

@@ -1,0 +1,133 @@
+"""Receipt times from the protected branch, in ONE pass over ``git log --first-parent``.
+
+The receipt time of a file is the committer time of the first-parent commit that brought it
+to the branch (the forge's merge, or the board's own commit). Commits inside a unit's branch
+never date anything: with ``--first-parent`` a merge shows its whole change against the
+branch it landed on. Committer dates are still set by whoever made the commit, so times are
+clamped to never run backwards along the branch: a backdated commit cannot land before the
+commit it was built on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import git
+
+from sangtao.model import TZ
+from sangtao.problems import FatalError
+
+_RECORD = "\x1e"
+_FIELD = "\x1f"
+_FORMAT = _FIELD.join(("%H", "%ct", "%an", "%ae", "%cn", "%s"))
+
+
+@dataclass(frozen=True)
+class Landing:
+    """A first-parent commit of the branch as far as one file is concerned."""
+
+    commit: str
+    at: dt.datetime
+    author: str
+    email: str
+    committer: str
+    subject: str
+    status: str  # A, M, D, T
+    clamped: bool = False  # the commit's own date was earlier than its parent's
+
+
+@dataclass
+class FileHistory:
+    """Every landing of one path, oldest first, and when its current life began."""
+
+    landings: list[Landing] = field(default_factory=list)
+    received: Landing | None = None
+
+    @property
+    def last(self) -> Landing | None:
+        return self.landings[-1] if self.landings else None
+
+
+@dataclass
+class History:
+    """Landings of every file under the given prefix, from one ``git log`` pass."""
+
+    files: dict[str, FileHistory] = field(default_factory=dict)
+    head: str | None = None
+    commits: int = 0
+
+    def received(self, rel: str) -> Landing | None:
+        found = self.files.get(rel)
+        return found.received if found else None
+
+
+def open_repository(root: Path) -> git.Repo:
+    try:
+        return git.Repo(root, search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        raise FatalError(
+            f"{root} không phải một kho Git: thời điểm tiếp nhận lấy từ lịch sử Git của nhánh chính"
+        ) from None
+
+
+def read_history(root: Path, ref: str = "HEAD", prefix: str = "submissions/") -> History:
+    """Read the first-parent history of ``ref`` once and date every file under ``prefix``."""
+    repo = open_repository(root)
+    if repo.git.rev_parse("--is-shallow-repository").strip() == "true":
+        raise FatalError(
+            "Kho Git đang là bản sao nông (shallow clone): mọi tệp sẽ mang cùng một ngày. "
+            "Chạy `git fetch --unshallow`, hoặc trong GitHub Actions đặt `fetch-depth: 0`"
+        )
+    try:
+        head = repo.git.rev_parse("--verify", "--quiet", f"{ref}^{{commit}}").strip()
+    except git.GitCommandError:
+        head = ""
+    if not head:
+        return History()
+    top = Path(repo.working_tree_dir or root).resolve()
+    offset = root.resolve().relative_to(top).as_posix()
+    offset = "" if offset == "." else offset + "/"
+    output = repo.git.log(
+        "--first-parent",
+        "--diff-merges=first-parent",
+        "--no-renames",
+        "--name-status",
+        "-z",
+        "--reverse",
+        f"--format={_RECORD}{_FORMAT}",
+        head,
+    )
+    history = parse_log(output, offset + prefix, offset)
+    history.head = head
+    return history
+
+
+def parse_log(output: str, prefix: str, strip: str = "") -> History:
+    """Fold ``git log --reverse --name-status -z`` output into per-file histories."""
+    history = History()
+    previous: dt.datetime | None = None
+    for record in output.split(_RECORD):
+        if not record:
+            continue
+        header, _, changes = record.partition("\0")
+        commit, stamp, author, email, committer, subject = header.split(_FIELD, 5)
+        own = dt.datetime.fromtimestamp(int(stamp), TZ)
+        clamped = previous is not None and own < previous
+        at = previous if clamped and previous is not None else own
+        previous = at
+        history.commits += 1
+        fields = changes.lstrip("\n").split("\0")
+        for status, path in zip(fields[0::2], fields[1::2], strict=False):
+            if not path.startswith(prefix):
+                continue
+            rel = path[len(strip) :]
+            landing = Landing(commit, at, author, email, committer, subject, status[:1], clamped)
+            entry = history.files.setdefault(rel, FileHistory())
+            entry.landings.append(landing)
+            if landing.status == "D":
+                entry.received = None
+            elif entry.received is None:
+                entry.received = landing
+    return history

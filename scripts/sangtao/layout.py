@@ -1,0 +1,154 @@
+"""Where each document lives: the paths under ``submissions/`` and what kind of document each is.
+
+The layout is the first line of defence: a file at a path we do not know is a problem, never
+silently ignored, and a folder that merely looks like a unit's code (other case, diacritics,
+Unicode form, Cyrillic letters) is refused so that nobody can file into a shadow folder.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+SUBMISSIONS = "submissions"
+ROSTER_FILE = f"{SUBMISSIONS}/don-vi.yaml"
+CYCLE_FILE = "dot.yaml"
+REGISTRATION_FILE = "dang-ky.yaml"
+INDIVIDUALS_DIR = "ca-nhan"
+
+CODE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+YEAR = re.compile(r"(?:19|20|21)[0-9]{2}\Z")
+
+# Document kind → schema name.
+SCHEMA_OF = {
+    "roster": "don-vi",
+    "cycle": "dot",
+    "registration": "dang-ky",
+}
+
+
+@dataclass(frozen=True)
+class Location:
+    """What a path under ``submissions/`` is."""
+
+    rel: str
+    kind: str
+    year: int | None = None
+    unit: str | None = None
+    person: str | None = None
+
+    @property
+    def schema(self) -> str:
+        return SCHEMA_OF[self.kind]
+
+    @property
+    def cycle_rel(self) -> str:
+        """The path relative to the cycle folder, as the receipt book writes it."""
+        prefix = f"{SUBMISSIONS}/{self.year}/"
+        return self.rel[len(prefix) :] if self.rel.startswith(prefix) else self.rel
+
+
+@dataclass(frozen=True)
+class Misplaced:
+    """A path that is not where any document may live, and why."""
+
+    rel: str
+    rule: str
+    message: str
+    hint: str
+
+
+_EXPECTED = (
+    "Tệp hợp lệ: submissions/don-vi.yaml, submissions/<năm>/dot.yaml, "
+    "submissions/<năm>/<mã đơn vị>/dang-ky.yaml, "
+    "submissions/<năm>/<mã đơn vị>/ca-nhan/<mã cá nhân>/dang-ky.yaml"
+)
+
+
+def locate(rel: str) -> Location | Misplaced:
+    """Classify a repository-relative POSIX path under ``submissions/``."""
+    parts = rel.split("/")
+    bad = _bad_segment(rel, parts)
+    if bad is not None:
+        return bad
+    if parts[0] != SUBMISSIONS:
+        return Misplaced(rel, "layout.outside", "Tệp nằm ngoài thư mục submissions/", _EXPECTED)
+    inner = parts[1:]
+    if inner == ["don-vi.yaml"]:
+        return Location(rel, "roster")
+    if not inner or not YEAR.match(inner[0]):
+        return _unknown(rel, parts)
+    year = int(inner[0])
+    rest = inner[1:]
+    if rest == [CYCLE_FILE]:
+        return Location(rel, "cycle", year)
+    # Unit and person folders are taken as written here; the cross-file rules judge them
+    # against the roster, where a look-alike can be named for what it imitates.
+    if len(rest) == 2 and rest[1] == REGISTRATION_FILE:
+        return Location(rel, "registration", year, rest[0])
+    if len(rest) == 4 and rest[1] == INDIVIDUALS_DIR and rest[3] == REGISTRATION_FILE:
+        return Location(rel, "registration", year, rest[0], rest[2])
+    return _unknown(rel, parts)
+
+
+def _bad_segment(rel: str, parts: list[str]) -> Misplaced | None:
+    for part in parts:
+        if not part or part in (".", "..") or any(c in part for c in "\\\n\r\t"):
+            return Misplaced(
+                rel,
+                "layout.bad-name",
+                "Đường dẫn có tên thư mục hoặc tệp không hợp lệ",
+                "Chỉ dùng chữ thường không dấu, số và dấu gạch ngang",
+            )
+        if part.startswith("-"):
+            return Misplaced(
+                rel,
+                "layout.bad-name",
+                f"Tên «{part}» bắt đầu bằng dấu gạch ngang",
+                "Bắt đầu tên bằng chữ hoặc số",
+            )
+        if not unicodedata.is_normalized("NFC", part):
+            return Misplaced(
+                rel,
+                "layout.look-alike",
+                f"Tên «{part}» dùng dạng Unicode tổ hợp (NFD), dễ nhầm với tên khác",
+                "Đặt lại tên bằng chữ thường không dấu, số và dấu gạch ngang",
+            )
+    return None
+
+
+def _unknown(rel: str, parts: list[str]) -> Misplaced:
+    name = parts[-1]
+    stem, dot, ext = name.rpartition(".")
+    if dot and ext.lower() in ("yml", "yaml") and ext != "yaml":
+        hint = f"Đổi tên tệp thành {stem}.yaml"
+    elif fold(name) in (fold(REGISTRATION_FILE), fold(CYCLE_FILE), "don-vi.yaml"):
+        hint = f"Đặt tên tệp đúng chữ thường, không dấu: {_closest_name(name)}"
+    else:
+        hint = _EXPECTED
+    return Misplaced(rel, "layout.unknown-file", "Tệp ở vị trí không có trong quy định", hint)
+
+
+def _closest_name(name: str) -> str:
+    for candidate in (REGISTRATION_FILE, CYCLE_FILE, "don-vi.yaml"):
+        if fold(candidate) == fold(name):
+            return candidate
+    return REGISTRATION_FILE
+
+
+# Letters from other scripts that render like Latin ones: enough to defeat the usual tricks.
+_CONFUSABLES = str.maketrans(
+    {
+        "а": "a", "с": "c", "е": "e", "о": "o", "р": "p", "х": "x", "у": "y", "і": "i",
+        "ј": "j", "ѕ": "s", "ԁ": "d", "ɡ": "g", "һ": "h", "ӏ": "l", "ո": "n", "ս": "u",
+        "đ": "d", "Đ": "d", "_": "-", " ": "-", "ı": "i", "ℓ": "l",
+    }
+)  # fmt: skip
+
+
+def fold(text: str) -> str:
+    """The skeleton of a name: what a reader sees, ignoring case, accents and look-alikes."""
+    text = unicodedata.normalize("NFKD", text.translate(_CONFUSABLES))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.casefold().translate(_CONFUSABLES)

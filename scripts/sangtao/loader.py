@@ -1,0 +1,391 @@
+"""The strict YAML loader: the only way any YAML in this project is read.
+
+It walks libyaml's event stream (the C parser when present) and builds plain Python data
+itself, so that it can refuse what a submission must never contain — duplicate keys, anchors
+and aliases, explicit tags, directives, non-string keys — and keep what YAML 1.1 would silently
+turn into something else (``no``, ``010``, ``1:20``, dates) as the text the clerk typed.
+Every string comes out NFC-normalised. With ``positions=True`` it also records the line of
+every value, which the validator asks for only when a file has a problem.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+try:  # libyaml: an order of magnitude faster than the pure-Python parser
+    from yaml import CSafeLoader as _ParserLoader
+except ImportError:  # pragma: no cover - exercised only where libyaml is missing
+    from yaml import SafeLoader as _ParserLoader  # type: ignore[assignment]
+
+MAX_BYTES = 256 * 1024
+MAX_DEPTH = 12
+
+JsonPath = tuple[str | int, ...]
+
+# Plain scalars resolve like YAML 1.2's core schema, minus its surprises: no octal, hex,
+# sexagesimal, infinities or dates; a leading zero keeps a number as text.
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
+_FLOAT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\.[0-9]+(?:[eE][-+]?[0-9]+)?\Z")
+_NULL = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+
+
+@dataclass
+class Loaded:
+    """A loaded document and, when asked for, the 1-based line of each value."""
+
+    data: Any
+    lines: dict[JsonPath, int] = field(default_factory=dict)
+
+    def line_of(self, path: JsonPath) -> int:
+        """The line of the value at ``path``, or of its nearest ancestor that has one."""
+        for end in range(len(path), -1, -1):
+            line = self.lines.get(tuple(path[:end]))
+            if line is not None:
+                return line
+        return 1
+
+
+class LoadError(Exception):
+    """A file that cannot be read as a submission; always carries a line."""
+
+    def __init__(self, line: int, rule: str, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.rule = rule
+        self.message = message
+        self.hint = hint
+
+
+def resolve_plain(text: str) -> Any:
+    """The value of an unquoted scalar."""
+    if text in _NULL:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if _INT.match(text):
+        return int(text)
+    if _FLOAT.match(text):
+        return float(text)
+    return unicodedata.normalize("NFC", text)
+
+
+def load_file(path: Path, *, positions: bool = False) -> Loaded:
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise LoadError(
+            1,
+            "yaml.too-large",
+            f"Tệp quá lớn ({size:,} byte, tối đa {MAX_BYTES:,} byte)".replace(",", "."),
+            "Rút gọn nội dung; tài liệu minh chứng lớn hãy để ở đường liên kết",
+        )
+    return load_bytes(path.read_bytes(), positions=positions)
+
+
+def load_bytes(raw: bytes, *, positions: bool = False) -> Loaded:
+    if len(raw) > MAX_BYTES:
+        raise LoadError(
+            1,
+            "yaml.too-large",
+            f"Tệp quá lớn ({len(raw):,} byte, tối đa {MAX_BYTES:,} byte)".replace(",", "."),
+            "Rút gọn nội dung; tài liệu minh chứng lớn hãy để ở đường liên kết",
+        )
+    _check_encoding(raw)
+    try:
+        return _build(yaml.parse(raw, Loader=_ParserLoader), positions)
+    except yaml.MarkedYAMLError as error:
+        raise _syntax_error(error, raw) from None
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow
+        line = raw.decode("utf-8")[: error.position].count("\n") + 1
+        raise LoadError(
+            line,
+            "yaml.syntax",
+            "Tệp chứa ký tự điều khiển không in được",
+            "Xóa ký tự lạ (thường do sao chép từ Word/PDF) rồi lưu lại",
+        ) from None
+
+
+def _check_encoding(raw: bytes) -> None:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise LoadError(
+            1,
+            "yaml.bom",
+            "Tệp bắt đầu bằng dấu BOM (UTF-8 with BOM)",
+            "Lưu lại tệp ở dạng UTF-8 không BOM (Notepad: Save As → Encoding: UTF-8)",
+        )
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:4096]:
+        raise LoadError(
+            1,
+            "yaml.encoding",
+            "Tệp được lưu ở mã UTF-16 (Unicode), không phải UTF-8",
+            "Lưu lại tệp ở dạng UTF-8 (Notepad: Save As → Encoding: UTF-8)",
+        )
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise LoadError(
+            line,
+            "yaml.encoding",
+            "Tệp không phải UTF-8 (có thể đang dùng bảng mã Windows-1258 hoặc TCVN3)",
+            "Chuyển sang Unicode UTF-8 (Unikey: Công cụ chuyển mã; Notepad: Save As → UTF-8)",
+        ) from None
+
+
+def _fail(event: Any, rule: str, message: str, hint: str) -> LoadError:
+    return LoadError(event.start_mark.line + 1, rule, message, hint)
+
+
+def _build(events: Any, positions: bool) -> Loaded:
+    """Turn an event stream into data, refusing everything a submission must not contain."""
+    lines: dict[JsonPath, int] = {}
+    # Each frame: [container, path, pending_key, seen_key_lines]; pending_key is _NO_KEY
+    # while a mapping waits for its next key.
+    stack: list[list[Any]] = []
+    root: Any = None
+    documents = 0
+
+    def attach(value: Any, event: Any) -> JsonPath:
+        """Put ``value`` into the open container; return its path (None for a key)."""
+        nonlocal root
+        if not stack:
+            root = value
+            if positions:
+                lines[()] = event.start_mark.line + 1
+            return ()
+        frame = stack[-1]
+        container, path = frame[0], frame[1]
+        if isinstance(container, list):
+            child = (*path, len(container))
+            container.append(value)
+        else:
+            key = frame[2]
+            child = (*path, key)
+            container[key] = value
+            frame[2] = _NO_KEY
+        if positions:
+            lines[child] = frame[4] if isinstance(container, dict) else event.start_mark.line + 1
+        return child
+
+    for event in events:
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            _refuse_anchor_and_tag(event)
+            text = event.value
+            value = resolve_plain(text) if event.style in ("", None) else _nfc(text)
+            if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is _NO_KEY:
+                _take_key(stack[-1], value, event)
+                continue
+            attach(value, event)
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            _refuse_anchor_and_tag(event)
+            if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is _NO_KEY:
+                raise _fail(
+                    event,
+                    "yaml.non-string-key",
+                    "Tên mục không được là một danh sách hay một khối",
+                    "Viết tên mục là một từ, ví dụ `ten_mo_hinh:`",
+                )
+            if len(stack) >= MAX_DEPTH:
+                raise _fail(
+                    event,
+                    "yaml.too-deep",
+                    f"Tệp lồng nhau quá {MAX_DEPTH} cấp",
+                    "Viết theo đúng mẫu; các mẫu không lồng quá vài cấp",
+                )
+            container: Any = {} if kind is yaml.MappingStartEvent else []
+            path = attach(container, event)
+            stack.append([container, path, _NO_KEY, {}, 0])
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            stack.pop()
+        elif kind is yaml.AliasEvent:
+            raise _fail(
+                event,
+                "yaml.alias",
+                f"Không dùng tham chiếu YAML (*{event.anchor})",
+                "Viết đầy đủ giá trị ở đây thay cho tham chiếu",
+            )
+        elif kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise _fail(
+                    event,
+                    "yaml.multi-document",
+                    "Tệp chứa nhiều văn bản (có dòng `---` ở giữa)",
+                    "Mỗi tệp chỉ một văn bản: xóa dòng `---` và phần sau nó, hoặc tách thành tệp khác",
+                )
+            if event.version is not None or event.tags:
+                raise _fail(
+                    event,
+                    "yaml.directive",
+                    "Không dùng chỉ thị %YAML hay %TAG",
+                    "Xóa dòng bắt đầu bằng `%` ở đầu tệp",
+                )
+    if root is None:
+        raise LoadError(
+            1, "yaml.empty", "Tệp rỗng", "Điền nội dung theo mẫu (lệnh `sangtao new` tạo sẵn mẫu)"
+        )
+    return Loaded(root, lines)
+
+
+class _NoKey:
+    __slots__ = ()
+
+
+_NO_KEY: Any = _NoKey()
+
+
+def _take_key(frame: list[Any], key: Any, event: Any) -> None:
+    if not isinstance(key, str):
+        raise _fail(
+            event,
+            "yaml.non-string-key",
+            f"Tên mục phải là chữ, không phải {_describe(key)}",
+            "Viết tên mục bằng chữ không dấu, ví dụ `ten_mo_hinh:`",
+        )
+    seen: dict[str, int] = frame[3]
+    line = event.start_mark.line + 1
+    if key in seen:
+        raise _fail(
+            event,
+            "yaml.duplicate-key",
+            f"Mục «{key}» bị viết hai lần (lần đầu ở dòng {seen[key]})",
+            "Giữ một lần, xóa dòng còn lại",
+        )
+    seen[key] = line
+    frame[2] = key
+    frame[4] = line
+
+
+def _refuse_anchor_and_tag(event: Any) -> None:
+    if event.anchor is not None:
+        raise _fail(
+            event,
+            "yaml.alias",
+            f"Không dùng mốc tham chiếu YAML (&{event.anchor})",
+            "Xóa phần `&…` và viết đầy đủ giá trị",
+        )
+    if event.tag is not None:
+        raise _fail(
+            event,
+            "yaml.tag",
+            f"Không dùng nhãn kiểu YAML ({event.tag})",
+            "Xóa phần bắt đầu bằng `!`; muốn giữ nguyên văn bản thì đặt trong ngoặc kép",
+        )
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "giá trị rỗng"
+    if isinstance(value, bool):
+        return "giá trị đúng/sai"
+    return "một con số"
+
+
+def _nfc(text: str) -> str:
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+_SYNTAX_HINT = (
+    "Kiểm tra thụt lề (chỉ dùng dấu cách, không dùng Tab) và dấu `:` ở dòng này hoặc dòng trên"
+)
+
+# libyaml's problems, in words a clerk can act on.
+_SYNTAX_MESSAGES: tuple[tuple[str, str, str], ...] = (
+    (
+        "mapping values are not allowed",
+        "Dấu hai chấm `:` đặt sai chỗ",
+        'Nếu giá trị có dấu `:` thì đặt cả giá trị trong ngoặc kép, ví dụ: ten_mo_hinh: "Dân vận khéo: …"',
+    ),
+    (
+        "could not find expected ':'",
+        "Thiếu dấu `:` sau tên mục",
+        "Mỗi dòng viết dạng `ten_muc: giá trị`; văn bản nhiều dòng thì dùng `|` rồi xuống dòng thụt lề",
+    ),
+    (
+        "cannot start any token",
+        "Có ký tự không được đứng đầu giá trị (thường là phím Tab, `@` hoặc dấu `` ` ``)",
+        "Thụt lề bằng dấu cách; giá trị bắt đầu bằng ký tự đặc biệt thì đặt trong ngoặc kép",
+    ),
+    (
+        "did not find expected key",
+        "Thụt lề không khớp với các dòng trên",
+        "Các mục cùng cấp phải thẳng cột; mục con thụt vào hai dấu cách",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "Thụt lề của danh sách không khớp",
+        "Các gạch đầu dòng `- ` cùng danh sách phải thẳng cột",
+    ),
+    (
+        "found unexpected end of stream",
+        "Thiếu dấu ngoặc kép hoặc ngoặc đóng trước khi hết tệp",
+        'Đóng ngoặc kép `"` ở cuối giá trị',
+    ),
+    (
+        "found unknown escape character",
+        "Trong ngoặc kép có dấu `\\` không hợp lệ",
+        "Dùng ngoặc đơn `'…'` hoặc viết `\\\\` thay cho `\\`",
+    ),
+    (
+        "control characters are not allowed",
+        "Tệp chứa ký tự điều khiển không in được",
+        "Xóa ký tự lạ (thường do sao chép từ Word/PDF) rồi lưu lại",
+    ),
+    (
+        "unacceptable character",
+        "Tệp chứa ký tự điều khiển không in được",
+        "Xóa ký tự lạ (thường do sao chép từ Word/PDF) rồi lưu lại",
+    ),
+    (
+        "block sequence entries are not allowed",
+        "Gạch đầu dòng `-` đặt sai chỗ",
+        "Danh sách phải bắt đầu ở dòng mới, dưới tên mục, thụt vào hai dấu cách",
+    ),
+    (
+        "did not find expected node content",
+        "Thiếu giá trị hoặc có ký tự đặc biệt đứng đầu giá trị",
+        "Đặt giá trị trong ngoặc kép",
+    ),
+    (
+        "did not find expected",
+        'Cú pháp YAML sai (thiếu dấu đóng `]`, `}` hoặc `"`)',
+        "Kiểm tra các dấu ngoặc mở và đóng ở dòng này",
+    ),
+)
+
+
+def _syntax_error(error: yaml.MarkedYAMLError, raw: bytes) -> LoadError:
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark is not None else 1
+    problem = f"{error.context or ''} {error.problem or ''}"
+    # libyaml does not name the character; a tab on the line is by far the usual culprit.
+    text = raw.split(b"\n")[line - 1] if line <= raw.count(b"\n") + 1 else b""
+    if b"\t" in text and ("token" in problem or "tab" in problem):
+        return LoadError(
+            line,
+            "yaml.syntax",
+            "Dùng phím Tab để thụt lề",
+            "Thay Tab bằng dấu cách (hai dấu cách cho mỗi cấp)",
+        )
+    if "maximum nesting depth" in problem:
+        return LoadError(
+            line,
+            "yaml.too-deep",
+            f"Tệp lồng nhau quá {MAX_DEPTH} cấp",
+            "Viết theo đúng mẫu; các mẫu không lồng quá vài cấp",
+        )
+    for needle, message, hint in _SYNTAX_MESSAGES:
+        if needle in problem:
+            return LoadError(line, "yaml.syntax", message, hint)
+    detail = (error.problem or "lỗi cú pháp").strip()
+    return LoadError(line, "yaml.syntax", f"Tệp YAML sai cú pháp ({detail})", _SYNTAX_HINT)

@@ -1,0 +1,54 @@
+"""Wiring: from a working tree to the status of every cycle. The one place that does I/O for it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from sangtao.corpus import Corpus, read_corpus
+from sangtao.history import History, read_history
+from sangtao.model import TZ, parse_instant
+from sangtao.problems import FatalError
+from sangtao.status import CycleStatus, cycle_status, receipts
+
+NOW_VARIABLE = "SANGTAO_NOW"
+
+
+def parse_now(text: str | None) -> dt.datetime:
+    """``--now`` (or $SANGTAO_NOW) as an aware instant; the real clock when absent."""
+    text = text or os.environ.get(NOW_VARIABLE)
+    if not text:
+        return dt.datetime.now(TZ)
+    try:
+        return parse_instant(text)
+    except ValueError:
+        raise FatalError(
+            f"Thời điểm «{text}» không đúng dạng ISO 8601, ví dụ 2023-02-28T23:59:59+07:00"
+        ) from None
+
+
+@dataclass
+class Snapshot:
+    corpus: Corpus
+    history: History
+    statuses: dict[int, CycleStatus]
+    now: dt.datetime
+
+    @property
+    def current_year(self) -> int | None:
+        """The cycle the site opens on: the latest one."""
+        return max(self.statuses, default=None)
+
+
+def take_snapshot(root: Path, now: dt.datetime, ref: str = "HEAD") -> Snapshot:
+    corpus = read_corpus(root)
+    history = read_history(corpus.root, ref)
+    statuses: dict[int, CycleStatus] = {}
+    if corpus.roster is not None:
+        for year, cycle in sorted(corpus.cycles.items()):
+            statuses[year] = cycle_status(
+                cycle, corpus.roster, corpus.documents, receipts(cycle, history), now
+            )
+    return Snapshot(corpus, history, statuses, now)

@@ -1,0 +1,312 @@
+"""Cross-file rules: what no single schema can see.
+
+Pure functions over documents, the roster and the cycles. Each yields a ``Finding`` that
+points at a field of a file; the caller turns the field into a line number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import itertools
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from sangtao.layout import CODE, INDIVIDUALS_DIR, ROSTER_FILE, SUBMISSIONS, fold
+from sangtao.loader import JsonPath
+from sangtao.model import Cycle, Document, Roster
+
+_BOARD = "Ban Tổ chức Huyện ủy"
+
+
+@dataclass(frozen=True)
+class Finding:
+    rel: str
+    where: JsonPath
+    rule: str
+    message: str
+    hint: str
+
+
+def cross_file(
+    documents: list[Document], roster: Roster | None, cycles: dict[int, Cycle]
+) -> Iterator[Finding]:
+    by_kind: dict[str, list[Document]] = defaultdict(list)
+    for document in documents:
+        by_kind[document.kind].append(document)
+    for document in by_kind["roster"]:
+        if document.valid:
+            yield from roster_rules(document)
+    for document in by_kind["cycle"]:
+        if document.valid:
+            yield from cycle_rules(document, roster, documents)
+    yield from folder_rules(documents, roster, cycles)
+    for document in by_kind["registration"]:
+        if document.valid:
+            yield from registration_rules(document, cycles.get(document.year or 0))
+
+
+def roster_rules(document: Document) -> Iterator[Finding]:
+    data = document.data
+    seen: dict[str, int] = {}
+    for index, unit in enumerate(data["don_vi"]):
+        code = unit["ma"]
+        if code in seen:
+            yield Finding(
+                document.rel,
+                ("don_vi", index, "ma"),
+                "roster.duplicate-unit",
+                f"Mã đơn vị «{code}» trùng với đơn vị thứ {seen[code] + 1}",
+                "Mỗi đơn vị một mã riêng",
+            )
+        seen.setdefault(code, index)
+    admins: dict[str, int] = {}
+    for index, admin in enumerate(data["quan_tri"]):
+        account = admin["tai_khoan"].casefold()
+        if account in admins:
+            yield Finding(
+                document.rel,
+                ("quan_tri", index, "tai_khoan"),
+                "roster.duplicate-admin",
+                f"Tài khoản quản trị «{admin['tai_khoan']}» ghi hai lần",
+                "Xóa dòng trùng",
+            )
+        admins.setdefault(account, index)
+
+
+def cycle_rules(
+    document: Document, roster: Roster | None, documents: Iterable[Document]
+) -> Iterator[Finding]:
+    data = document.data
+    rel = document.rel
+    if data["nam"] != document.year:
+        yield Finding(
+            rel,
+            ("nam",),
+            "cycle.year-mismatch",
+            f"Năm ghi trong tệp ({data['nam']}) khác thư mục năm ({document.year})",
+            f"Viết `nam: {document.year}`",
+        )
+    cycle = Cycle.from_data(data)
+    order = [("dang_ky", "đăng ký"), ("bao_cao", "báo cáo"), ("tham_dinh", "thẩm định")]
+    for (first, first_name), (second, second_name) in itertools.pairwise(order):
+        if cycle.deadlines[first] >= cycle.deadlines[second]:
+            yield Finding(
+                rel,
+                ("han", second),
+                "cycle.deadline-order",
+                f"Hạn {second_name} phải sau hạn {first_name}",
+                "Sửa lại các thời hạn cho đúng thứ tự",
+            )
+    low, high = cycle.window
+    if low > high:
+        yield Finding(
+            rel,
+            ("khung_thoi_gian",),
+            "cycle.window",
+            "Khung thời gian thực hiện có ngày bắt đầu sau ngày kết thúc",
+            "Sửa tu_ngay trước den_ngay",
+        )
+    units = roster.by_code if roster else {}
+    for index, extension in enumerate(cycle.extensions):
+        if roster is not None and extension.unit not in units:
+            yield Finding(
+                rel,
+                ("gia_han", index, "don_vi"),
+                "cycle.extension-unit",
+                f"Gia hạn cho đơn vị «{extension.unit}» không có trong danh sách đơn vị",
+                _closest_hint(extension.unit, units),
+            )
+        key = "dang_ky" if extension.document == "dang-ky" else "bao_cao"
+        if extension.until <= cycle.deadlines[key]:
+            yield Finding(
+                rel,
+                ("gia_han", index, "han_moi"),
+                "cycle.extension-before-deadline",
+                "Hạn mới không muộn hơn hạn chung nên không có tác dụng",
+                "Ghi hạn mới sau hạn chung, hoặc xóa dòng gia hạn này",
+            )
+    present = {
+        d.rel.removeprefix(f"{SUBMISSIONS}/{document.year}/")
+        for d in documents
+        if d.year == document.year and d.kind != "cycle"
+    }
+    seen: set[str] = set()
+    for index, entry in enumerate(cycle.receipt_book):
+        if entry.file not in present:
+            yield Finding(
+                rel,
+                ("so_tiep_nhan", index, "tep"),
+                "cycle.receipt-unknown-file",
+                f"Sổ tiếp nhận ghi tệp «{entry.file}» nhưng tệp đó không có trong thư mục năm",
+                "Sửa đường dẫn cho đúng (tính từ thư mục năm), hoặc nộp tệp trước khi ghi sổ",
+            )
+        if entry.file in seen:
+            yield Finding(
+                rel,
+                ("so_tiep_nhan", index, "tep"),
+                "cycle.receipt-duplicate",
+                f"Tệp «{entry.file}» được ghi sổ hai lần",
+                "Giữ một dòng; đính chính thì sửa ngay dòng cũ",
+            )
+        seen.add(entry.file)
+        if roster is not None and not roster.is_admin(entry.recorder):
+            yield Finding(
+                rel,
+                ("so_tiep_nhan", index, "nguoi_ghi"),
+                "cycle.receipt-recorder",
+                f"Người ghi sổ «{entry.recorder}» không phải tài khoản quản trị",
+                f"Ghi tài khoản của cán bộ {_BOARD} có trong danh sách quan_tri",
+            )
+
+
+def folder_rules(
+    documents: list[Document], roster: Roster | None, cycles: dict[int, Cycle]
+) -> Iterator[Finding]:
+    """Unit and person folders: real codes from the roster, never a look-alike."""
+    units = roster.by_code if roster else {}
+    person_skeletons: dict[tuple[int, str, str], str] = {}
+    for document in documents:
+        if document.year is None:
+            continue
+        if document.kind != "cycle" and document.year not in cycles:
+            yield Finding(
+                document.rel,
+                (),
+                "layout.no-cycle",
+                f"Năm {document.year} chưa có tệp submissions/{document.year}/dot.yaml",
+                f"{_BOARD} cần tạo đợt của năm này trước khi các đơn vị nộp",
+            )
+        unit = document.unit
+        if unit is None:
+            continue
+        if roster is not None and unit not in units:
+            yield Finding(document.rel, (), *_unit_problem(unit, units))
+        person = document.person
+        if person is None:
+            continue
+        if not CODE.match(person):
+            yield Finding(
+                document.rel,
+                (),
+                "layout.bad-name",
+                f"Tên thư mục cá nhân «{person}» không đúng dạng",
+                "Dùng họ tên không dấu, chữ thường, nối bằng gạch ngang, ví dụ nguyen-thi-lan",
+            )
+        skeleton = (document.year, unit, fold(person))
+        other = person_skeletons.setdefault(skeleton, person)
+        if other != person:
+            yield Finding(
+                document.rel,
+                (),
+                "layout.look-alike",
+                f"Thư mục «{INDIVIDUALS_DIR}/{person}» trông giống «{INDIVIDUALS_DIR}/{other}»",
+                "Mỗi cá nhân một thư mục; nộp vào đúng thư mục đã có",
+            )
+
+
+def _unit_problem(unit: str, units: dict[str, object]) -> tuple[str, str, str]:
+    skeleton = fold(unit)
+    for code in units:
+        if fold(code) == skeleton:
+            return (
+                "layout.look-alike",
+                f"Thư mục «{unit}» trông giống mã đơn vị «{code}» nhưng không phải",
+                f"Nộp vào đúng thư mục {code}/ (chữ thường, không dấu)",
+            )
+    return (
+        "layout.unknown-unit",
+        f"Đơn vị «{unit}» không có trong danh sách đơn vị ({ROSTER_FILE})",
+        _closest_hint(unit, units),
+    )
+
+
+def _closest_hint(code: str, units: dict[str, object]) -> str:
+    close = difflib.get_close_matches(code, list(units), n=1, cutoff=0.6)
+    if close:
+        return f"Có phải là «{close[0]}»? Dùng đúng mã trong danh sách đơn vị"
+    return f"Dùng mã có trong danh sách đơn vị, hoặc đề nghị {_BOARD} bổ sung đơn vị"
+
+
+def registration_rules(document: Document, cycle: Cycle | None) -> Iterator[Finding]:
+    data = document.data
+    rel = document.rel
+    if data["don_vi"] != document.unit:
+        yield Finding(
+            rel,
+            ("don_vi",),
+            "registration.unit-mismatch",
+            f"Mã đơn vị trong tệp («{data['don_vi']}») khác thư mục («{document.unit}»)",
+            f"Viết `don_vi: {document.unit}` hoặc chuyển tệp về đúng thư mục",
+        )
+    if data["nam"] != document.year:
+        yield Finding(
+            rel,
+            ("nam",),
+            "registration.year-mismatch",
+            f"Năm trong tệp ({data['nam']}) khác thư mục năm ({document.year})",
+            f"Viết `nam: {document.year}` hoặc chuyển tệp về đúng thư mục năm",
+        )
+    person = data.get("ca_nhan")
+    if document.person is None and person is not None:
+        yield Finding(
+            rel,
+            ("ca_nhan",),
+            "registration.individual-in-collective",
+            "Bản đăng ký của tập thể không có mục ca_nhan",
+            f"Mô hình của cá nhân nộp ở {INDIVIDUALS_DIR}/<mã cá nhân>/dang-ky.yaml; "
+            "của tập thể thì xóa mục ca_nhan",
+        )
+    if document.person is not None:
+        if person is None:
+            yield Finding(
+                rel,
+                (),
+                "registration.individual-missing",
+                "Bản đăng ký của cá nhân thiếu mục ca_nhan",
+                "Thêm mục ca_nhan với ma, ho_ten, chuc_vu",
+            )
+        elif person["ma"] != document.person:
+            yield Finding(
+                rel,
+                ("ca_nhan", "ma"),
+                "registration.person-mismatch",
+                f"Mã cá nhân trong tệp («{person['ma']}») khác thư mục («{document.person}»)",
+                f"Viết `ma: {document.person}` trong mục ca_nhan",
+            )
+    period = data["thoi_gian_thuc_hien"]
+    start = dt.date.fromisoformat(period["tu_ngay"])
+    end = dt.date.fromisoformat(period["den_ngay"])
+    if start > end:
+        yield Finding(
+            rel,
+            ("thoi_gian_thuc_hien", "den_ngay"),
+            "registration.period-order",
+            "Ngày kết thúc trước ngày bắt đầu",
+            "Sửa den_ngay sau tu_ngay",
+        )
+    if cycle is not None:
+        low, high = cycle.window
+        if start < low or end > high:
+            yield Finding(
+                rel,
+                ("thoi_gian_thuc_hien", "tu_ngay" if start < low else "den_ngay"),
+                "registration.period-window",
+                f"Thời gian thực hiện phải nằm trong khung của đợt, từ {_vn(low)} đến {_vn(high)}",
+                "Sửa tu_ngay và den_ngay cho nằm trong khung",
+            )
+    signed = dt.date.fromisoformat(data["ngay_van_ban"])
+    year = document.year or signed.year
+    if not dt.date(year - 1, 1, 1) <= signed <= dt.date(year, 12, 31):
+        yield Finding(
+            rel,
+            ("ngay_van_ban",),
+            "registration.date-range",
+            f"Ngày văn bản {_vn(signed)} không thuộc đợt năm {year}",
+            f"Ghi ngày ký bản đăng ký, trong năm {year - 1} hoặc {year}",
+        )
+
+
+def _vn(day: dt.date) -> str:
+    return day.strftime("%d/%m/%Y")

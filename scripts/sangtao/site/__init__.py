@@ -1,0 +1,1 @@
+"""The status site: pages generated at `mkdocs build` time from the submissions."""

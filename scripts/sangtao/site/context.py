@@ -1,0 +1,73 @@
+"""What every page generator needs to know, gathered once per build."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from sangtao.model import Roster
+from sangtao.problems import Problem
+from sangtao.status import CycleStatus, ModelStatus
+from sangtao.validation import Schema, SchemaSet
+
+
+def choices(schema: Schema, path: tuple[str | int, ...]) -> dict[str, str]:
+    """const → Vietnamese title of a closed vocabulary in a schema."""
+    node = schema.at(path)
+    return {b["const"]: b.get("title", b["const"]) for b in node.get("oneOf", []) if "const" in b}
+
+
+@dataclass(frozen=True)
+class SiteContext:
+    statuses: dict[int, CycleStatus]
+    roster: Roster
+    schemas: SchemaSet
+    problems: tuple[Problem, ...] = ()
+    files: int = 0
+    now: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
+    repo_url: str | None = None
+    head: str | None = None
+
+    @property
+    def current(self) -> int | None:
+        return max(self.statuses, default=None)
+
+    def cycle_prefix(self, year: int) -> str:
+        """Pages of the current cycle live at the top; older cycles under their year."""
+        return "" if year == self.current else f"{year}/"
+
+    @property
+    def blocks(self) -> dict[str, str]:
+        return choices(self.schemas["don-vi"], ("don_vi", 0, "khoi"))
+
+    @property
+    def unit_kinds(self) -> dict[str, str]:
+        return choices(self.schemas["don-vi"], ("don_vi", 0, "loai"))
+
+    @property
+    def fields(self) -> dict[str, str]:
+        return choices(self.schemas["dang-ky"], ("linh_vuc",))
+
+    @property
+    def demo(self) -> bool:
+        return self.roster.demo or any(s.cycle.demo for s in self.statuses.values())
+
+    def commit_url(self, commit: str) -> str | None:
+        return f"{self.repo_url.rstrip('/')}/commit/{commit}" if self.repo_url else None
+
+    def source_url(self, rel: str) -> str | None:
+        if not self.repo_url:
+            return None
+        return f"{self.repo_url.rstrip('/')}/blob/{self.head or 'main'}/{rel}"
+
+
+def dossier_src(model: ModelStatus) -> str:
+    if model.person is None:
+        return f"ho-so/{model.year}/{model.unit}.md"
+    return f"ho-so/{model.year}/{model.unit}/ca-nhan/{model.person}.md"
+
+
+def data_of(model: ModelStatus) -> dict[str, Any]:
+    document = model.document
+    return document.data if document is not None and isinstance(document.data, dict) else {}

@@ -1,0 +1,65 @@
+"""The MkDocs plugin: reads the submissions once per build and adds the generated pages.
+
+Nothing generated is ever written to the repository; the pages exist only in the build.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from sangtao.pipeline import parse_now, take_snapshot
+from sangtao.problems import FatalError
+from sangtao.site.context import SiteContext
+from sangtao.site.pages import build_pages
+from sangtao.validation import SchemaSet
+
+log = logging.getLogger("mkdocs.plugins.sangtao")
+
+
+class SangtaoConfig(Config):
+    root = config_options.Optional(config_options.Type(str))
+    ref = config_options.Type(str, default="HEAD")
+
+
+class SangtaoPlugin(BasePlugin[SangtaoConfig]):
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
+        try:
+            snapshot = take_snapshot(root, parse_now(None), self.config.ref)
+        except FatalError as error:
+            raise PluginError(str(error)) from None
+        corpus = snapshot.corpus
+        if corpus.roster is None:
+            raise PluginError(
+                "Không đọc được submissions/don-vi.yaml: chạy `sangtao check` để xem lỗi"
+            )
+        ctx = SiteContext(
+            statuses=snapshot.statuses,
+            roster=corpus.roster,
+            schemas=SchemaSet(root / "schema"),
+            problems=tuple(corpus.problems),
+            files=len(corpus.files),
+            now=snapshot.now,
+            repo_url=corpus.roster.district.get("kho_ma_nguon"),
+            head=snapshot.history.head,
+        )
+        pages = build_pages(ctx)
+        for src, content in pages.items():
+            if files.get_file_from_path(src) is not None:
+                raise PluginError(f"docs/{src} trùng tên với một trang được tạo tự động")
+            files.append(File.generated(config, src, content=content))
+        log.info(
+            "sangtao: %d tệp trong submissions/, %d trang tạo ra, %d lỗi",
+            len(corpus.files),
+            len(pages),
+            len(corpus.problems),
+        )
+        return files

@@ -1,0 +1,88 @@
+"""The status as JSON with English keys: the documented, versioned data of `sangtao status`.
+
+The shape is described in docs/du-lieu-json.md; bump SCHEMA_VERSION when it changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sangtao.model import Extension
+from sangtao.status import CycleStatus, DocumentStatus, ModelStatus
+
+SCHEMA_VERSION = 1
+
+
+def _instant(value: dt.datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _extension(extension: Extension | None) -> dict[str, Any] | None:
+    if extension is None:
+        return None
+    return {
+        "until": _instant(extension.until),
+        "authority": extension.authority,
+        "number": extension.number,
+        "granted_on": extension.granted_on,
+        "reason": extension.reason,
+    }
+
+
+def document_json(status: DocumentStatus) -> dict[str, Any]:
+    receipt = status.receipt
+    return {
+        "state": status.state,
+        "path": status.path,
+        "received_at": _instant(receipt.at) if receipt else None,
+        "receipt_source": receipt.source if receipt else None,
+        "commit": receipt.commit if receipt else None,
+        "deadline": _instant(status.deadline),
+        "effective_deadline": _instant(status.effective_deadline),
+        "extension": _extension(status.extension),
+        "overdue": status.overdue,
+        "provisional": status.provisional,
+        "valid": status.valid,
+        "problems": status.problems,
+    }
+
+
+def model_json(model: ModelStatus) -> dict[str, Any]:
+    return {
+        "unit": model.unit,
+        "person": model.person,
+        "person_name": model.person_name or None,
+        "title": model.title or None,
+        "field": model.field or None,
+        "registration": document_json(model.registration),
+    }
+
+
+def cycle_json(status: CycleStatus) -> dict[str, Any]:
+    cycle = status.cycle
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "cycle": cycle.year,
+        "name": cycle.name,
+        "demo": cycle.demo,
+        "now": _instant(status.now),
+        "deadlines": {k: _instant(v) for k, v in cycle.deadlines.items()},
+        "summary": {
+            "units": len(status.units),
+            "registered": status.registered,
+            "registration": dict(status.counts),
+            "by_block": {k: dict(v) for k, v in status.by_block.items()},
+        },
+        "units": [
+            {
+                "code": u.unit.code,
+                "name": u.unit.name,
+                "type": u.unit.kind,
+                "block": u.unit.block,
+                "collective": model_json(u.collective),
+                "individuals": [model_json(m) for m in u.individuals],
+            }
+            for u in status.units
+        ],
+    }

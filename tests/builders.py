@@ -1,0 +1,89 @@
+"""Small valid documents for tests, as YAML text, so each test states only what it changes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from conftest import Repo
+
+
+def roster(
+    units: dict[str, list[str]] | None = None, admins: tuple[str, ...] = ("btc-admin",)
+) -> dict[str, Any]:
+    units = units if units is not None else {"loc-thang": ["vp-loc-thang"], "loc-an": ["vp-loc-an"]}
+    return {
+        "huyen": {
+            "ten": "Huyện ủy Bảo Lâm",
+            "cap_tren": "Đảng bộ tỉnh Lâm Đồng",
+            "dia_danh": "Bảo Lâm",
+        },
+        "quan_tri": [{"tai_khoan": a, "ho_ten": "Cán bộ Ban Tổ chức"} for a in admins],
+        "don_vi": [
+            {
+                "ma": code,
+                "ten": f"Đảng bộ {code}",
+                "loai": "dang-bo-co-so",
+                "khoi": "xa-thi-tran",
+                "tai_khoan": accounts,
+            }
+            for code, accounts in units.items()
+        ],
+    }
+
+
+def cycle(year: int = 2023, **extra: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "nam": year,
+        "ten": f"Mô hình mới, cách làm sáng tạo năm {year}",
+        "can_cu": [
+            {
+                "so": "833-CV/HU",
+                "ngay": "2023-02-13",
+                "co_quan": "Ban Thường vụ Huyện ủy",
+                "trich_yeu": "Đăng ký mô hình mới",
+            }
+        ],
+        "han": {
+            "dang_ky": f"{year}-02-28T23:59:59+07:00",
+            "bao_cao": f"{year}-11-30T23:59:59+07:00",
+            "tham_dinh": f"{year}-12-20T23:59:59+07:00",
+        },
+    }
+    data.update(extra)
+    return data
+
+
+def registration(
+    unit: str = "loc-thang", year: int = 2023, person: str | None = None, **extra: Any
+) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "don_vi": unit,
+        "nam": year,
+        "ten_mo_hinh": "Dân vận khéo trong làm đường giao thông nông thôn",
+        "linh_vuc": "dan-van",
+        "y_tuong": "Vận động nhân dân hiến đất làm đường bằng cách đảng viên làm trước.",
+        "diem_moi": "Đảng viên nhận đỡ đầu từng đoạn đường.",
+        "muc_tieu": ["Hoàn thành 5 km đường bê tông"],
+        "giai_phap": "Họp dân từng thôn, công khai dự toán, đảng viên hiến đất trước.",
+        "thoi_gian_thuc_hien": {"tu_ngay": f"{year}-03-01", "den_ngay": f"{year}-11-15"},
+        "nguoi_phu_trach": {"ho_ten": "Trần Văn Bình", "chuc_vu": "Bí thư Đảng ủy"},
+        "ket_qua_du_kien": "Năm km đường, 100% hộ đồng thuận.",
+        "ngay_van_ban": f"{year}-02-20",
+    }
+    if person is not None:
+        data["ca_nhan"] = {"ma": person, "ho_ten": "Nguyễn Thị Lan", "chuc_vu": "Phó Bí thư"}
+    data.update(extra)
+    return data
+
+
+def dump(data: Any) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+def seed(repo: Repo, date: str = "2023-01-10T08:00:00+07:00", **cycle_extra: Any) -> str:
+    """Roster and the 2023 cycle, committed by the board."""
+    repo.write("submissions/don-vi.yaml", dump(roster()))
+    repo.write("submissions/2023/dot.yaml", dump(cycle(**cycle_extra)))
+    return repo.commit("Mở đợt 2023", date)

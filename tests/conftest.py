@@ -1,0 +1,68 @@
+"""Shared fixtures: real temporary repositories with a fixed git identity and fixed dates."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True)
+def _git_identity(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Tests never read the developer's git configuration, and never the real clock by accident."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.setenv("GIT_AUTHOR_NAME", "Thử Nghiệm")
+    monkeypatch.setenv("GIT_AUTHOR_EMAIL", "thu-nghiem@sangtao.invalid")
+    monkeypatch.setenv("GIT_COMMITTER_NAME", "Máy chủ")
+    monkeypatch.setenv("GIT_COMMITTER_EMAIL", "may-chu@sangtao.invalid")
+    monkeypatch.delenv("SANGTAO_NOW", raising=False)
+
+
+class Repo:
+    """A throw-away repository laid out like the project, driven with plain git commands."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def git(self, *args: str, date: str | None = None, env: dict[str, str] | None = None) -> str:
+        full_env = dict(os.environ)
+        if date is not None:
+            full_env["GIT_AUTHOR_DATE"] = date
+            full_env["GIT_COMMITTER_DATE"] = date
+        full_env.update(env or {})
+        result = subprocess.run(
+            ["git", *args], cwd=self.root, env=full_env, check=True, capture_output=True, text=True
+        )
+        return result.stdout
+
+    def write(self, rel: str, text: str) -> Path:
+        path = self.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def commit(self, message: str, date: str, *paths: str) -> str:
+        self.git("add", "--all", *paths)
+        self.git("commit", "--quiet", "--allow-empty", "-m", message, date=date)
+        return self.git("rev-parse", "HEAD").strip()
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Iterator[Repo]:
+    """An empty project repository: schemas copied from the project, nothing submitted yet."""
+    root = tmp_path / "kho"
+    root.mkdir()
+    shutil.copytree(PROJECT / "schema", root / "schema")
+    r = Repo(root)
+    r.git("init", "--quiet", "--initial-branch=main")
+    yield r
