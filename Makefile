@@ -1,4 +1,5 @@
 # Two commands do all the set-up on a fresh machine: `make serve` and `make test`.
+export NO_MKDOCS_2_WARNING := 1
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin

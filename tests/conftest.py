@@ -11,6 +11,14 @@ from pathlib import Path
 import pytest
 
 PROJECT = Path(__file__).resolve().parents[1]
+IDENTITY = {
+    "GIT_AUTHOR_NAME": "Thử Nghiệm",
+    "GIT_AUTHOR_EMAIL": "thu-nghiem@sangtao.invalid",
+    "GIT_COMMITTER_NAME": "Máy chủ",
+    "GIT_COMMITTER_EMAIL": "may-chu@sangtao.invalid",
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+}
 
 
 @pytest.fixture(autouse=True)
@@ -18,24 +26,20 @@ def _git_identity(
     monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     """Tests never read the developer's git configuration, and never the real clock by accident."""
-    home = tmp_path_factory.mktemp("home")
-    monkeypatch.setenv("HOME", str(home))
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-    monkeypatch.setenv("GIT_AUTHOR_NAME", "Thử Nghiệm")
-    monkeypatch.setenv("GIT_AUTHOR_EMAIL", "thu-nghiem@sangtao.invalid")
-    monkeypatch.setenv("GIT_COMMITTER_NAME", "Máy chủ")
-    monkeypatch.setenv("GIT_COMMITTER_EMAIL", "may-chu@sangtao.invalid")
+    for name, value in IDENTITY.items():
+        monkeypatch.setenv(name, value)
     monkeypatch.delenv("SANGTAO_NOW", raising=False)
 
 
 class Repo:
     """A throw-away repository laid out like the project, driven with plain git commands."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, env: dict[str, str] | None = None) -> None:
         self.root = root
+        self.env = env or {}
 
     def git(self, *args: str, date: str | None = None, env: dict[str, str] | None = None) -> str:
-        full_env = dict(os.environ)
+        full_env = dict(os.environ, **IDENTITY, **self.env)
         if date is not None:
             full_env["GIT_AUTHOR_DATE"] = date
             full_env["GIT_COMMITTER_DATE"] = date

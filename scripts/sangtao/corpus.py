@@ -15,7 +15,7 @@ from sangtao.layout import SUBMISSIONS, Location, Misplaced, locate
 from sangtao.loader import Loaded, LoadError, load_file
 from sangtao.model import Cycle, Document, Roster
 from sangtao.problems import Problem
-from sangtao.rules import cross_file
+from sangtao.rules import LEGAL_TEXTS_DIR, cross_file
 from sangtao.validation import SchemaSet, schema_problems
 
 
@@ -118,7 +118,9 @@ def read_corpus(root: Path, schemas: SchemaSet | None = None) -> Corpus:
             corpus.roster = Roster.from_data(document.data)
         elif document.kind == "cycle" and document.valid and document.year is not None:
             corpus.cycles[document.year] = Cycle.from_data(document.data)
-    findings = list(cross_file(corpus.documents, corpus.roster, corpus.cycles))
+    texts = root / "docs" / LEGAL_TEXTS_DIR
+    legal_texts = frozenset(p.name for p in texts.glob("*.md")) if texts.is_dir() else frozenset()
+    findings = list(cross_file(corpus.documents, corpus.roster, corpus.cycles, legal_texts))
     for finding in findings:
         lines = loaded.get(finding.rel)
         if lines is None or not lines.lines:

@@ -18,6 +18,7 @@ from sangtao.loader import JsonPath
 from sangtao.model import Cycle, Document, Roster
 
 _BOARD = "Ban Tổ chức Huyện ủy"
+LEGAL_TEXTS_DIR = "van-ban"
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,10 @@ class Finding:
 
 
 def cross_file(
-    documents: list[Document], roster: Roster | None, cycles: dict[int, Cycle]
+    documents: list[Document],
+    roster: Roster | None,
+    cycles: dict[int, Cycle],
+    legal_texts: frozenset[str] | None = None,
 ) -> Iterator[Finding]:
     by_kind: dict[str, list[Document]] = defaultdict(list)
     for document in documents:
@@ -40,11 +44,11 @@ def cross_file(
             yield from roster_rules(document)
     for document in by_kind["cycle"]:
         if document.valid:
-            yield from cycle_rules(document, roster, documents)
+            yield from cycle_rules(document, roster, documents, legal_texts)
     yield from folder_rules(documents, roster, cycles)
     for document in by_kind["registration"]:
         if document.valid:
-            yield from registration_rules(document, cycles.get(document.year or 0))
+            yield from registration_rules(document, cycles.get(document.year or 0), roster)
 
 
 def roster_rules(document: Document) -> Iterator[Finding]:
@@ -76,10 +80,23 @@ def roster_rules(document: Document) -> Iterator[Finding]:
 
 
 def cycle_rules(
-    document: Document, roster: Roster | None, documents: Iterable[Document]
+    document: Document,
+    roster: Roster | None,
+    documents: Iterable[Document],
+    legal_texts: frozenset[str] | None = None,
 ) -> Iterator[Finding]:
     data = document.data
     rel = document.rel
+    for index, basis in enumerate(data["can_cu"]):
+        full_text = basis.get("toan_van")
+        if full_text and legal_texts is not None and full_text not in legal_texts:
+            yield Finding(
+                rel,
+                ("can_cu", index, "toan_van"),
+                "cycle.legal-text-missing",
+                f"Không có tệp toàn văn docs/{LEGAL_TEXTS_DIR}/{full_text}",
+                f"Thêm tệp đó vào docs/{LEGAL_TEXTS_DIR}/ hoặc xóa dòng toan_van",
+            )
     if data["nam"] != document.year:
         yield Finding(
             rel,
@@ -229,10 +246,14 @@ def _closest_hint(code: str, units: dict[str, object]) -> str:
     return f"Dùng mã có trong danh sách đơn vị, hoặc đề nghị {_BOARD} bổ sung đơn vị"
 
 
-def registration_rules(document: Document, cycle: Cycle | None) -> Iterator[Finding]:
+def registration_rules(
+    document: Document, cycle: Cycle | None, roster: Roster | None = None
+) -> Iterator[Finding]:
     data = document.data
     rel = document.rel
-    if data["don_vi"] != document.unit:
+    # A folder that is not a unit of the roster is reported once, by folder_rules.
+    known_folder = roster is None or document.unit in roster.by_code
+    if known_folder and data["don_vi"] != document.unit:
         yield Finding(
             rel,
             ("don_vi",),

@@ -176,7 +176,7 @@ def _yaml_scalar(value: Any) -> str:
 
 
 def _join(*parts: str) -> str:
-    return "; ".join(p for p in parts if p)
+    return "; ".join(p.rstrip(".") for p in parts if p)
 
 
 def _choices(schema: dict[str, Any]) -> list[tuple[Any, str]] | None:
@@ -252,6 +252,10 @@ def _describe(
             hint = _join("Đặt giá trị trong ngoặc kép", hint)
         if "boolean" in names and isinstance(value, str):
             hint = "Viết true (có) hoặc false (không)"
+        if "array" in names:
+            hint = _join("Viết mỗi ý một dòng, bắt đầu bằng `- ` và thụt vào hai dấu cách", hint)
+        if "object" in names:
+            hint = _join("Viết các mục con ở những dòng dưới, thụt vào hai dấu cách", hint)
         if value is None:
             hint = _join("Điền nội dung sau dấu `:`", here.get("description", ""), hint)
         yield Problem(

@@ -1,0 +1,143 @@
+"""The command line: output formats and exit codes, in-process and as a real process."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sangtao import cli
+
+from builders import dump, registration, seed
+from conftest import Repo
+
+BAD = "submissions/2023/loc-thang/dang-ky.yaml"
+
+
+@pytest.fixture
+def broken(repo: Repo) -> Repo:
+    seed(repo)
+    data = registration()
+    del data["ten_mo_hinh"]
+    repo.write(BAD, dump(data))
+    repo.write("submissions/2023/loc-an/dang-ky.yaml", dump(registration("loc-an")))
+    return repo
+
+
+def test_check_clean(repo: Repo, capsys: pytest.CaptureFixture[str]) -> None:
+    seed(repo)
+    assert cli.main(["--root", str(repo.root), "check"]) == 0
+    assert capsys.readouterr().out == "Đã kiểm tra 2 tệp: không có lỗi.\n"
+
+
+def test_check_text(broken: Repo, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["--root", str(broken.root), "check"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith(
+        f"{BAD}:1: Thiếu mục «ten_mo_hinh» (Tên mô hình) — Thêm dòng `ten_mo_hinh: …`"
+    )
+    assert out[-1] == "Đã kiểm tra 4 tệp: 1 lỗi ở 1 tệp."
+
+
+def test_check_github(broken: Repo, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["--root", str(broken.root), "check", "--format", "github"]) == 1
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.startswith(
+        f"::error file={BAD},line=1,title=schema.required::Thiếu mục «ten_mo_hinh»"
+    )
+
+
+def test_check_json(broken: Repo, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["--root", str(broken.root), "check", "--format", "json"]) == 1
+    problems = json.loads(capsys.readouterr().out)
+    assert [(p["path"], p["line"], p["rule"]) for p in problems] == [(BAD, 1, "schema.required")]
+    assert set(problems[0]) == {"path", "line", "rule", "message", "hint"}
+
+
+def test_check_only_given_paths(
+    broken: Repo, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(broken.root)
+    assert cli.main(["check", "submissions/2023/loc-an/dang-ky.yaml"]) == 0
+    assert cli.main(["check", BAD]) == 1
+    capsys.readouterr()
+
+
+def test_status_json(repo: Repo, capsys: pytest.CaptureFixture[str]) -> None:
+    seed(repo)
+    repo.write("submissions/2023/loc-an/dang-ky.yaml", dump(registration("loc-an")))
+    repo.commit("Đăng ký", "2023-03-01T09:00:00+07:00")
+    code = cli.main(
+        [
+            "--root",
+            str(repo.root),
+            "status",
+            "--cycle",
+            "2023",
+            "--now",
+            "2023-03-02T00:00:00+07:00",
+            "--format",
+            "json",
+        ]
+    )
+    assert code == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["cycle"] == 2023
+    assert data["summary"]["registration"] == {"on_time": 0, "extended": 0, "late": 1, "missing": 1}
+    units = {u["code"]: u for u in data["units"]}
+    assert (
+        units["loc-an"]["collective"]["registration"]["received_at"] == "2023-03-01T09:00:00+07:00"
+    )
+    assert units["loc-thang"]["collective"]["registration"]["overdue"] is True
+
+
+def test_status_text(repo: Repo, capsys: pytest.CaptureFixture[str]) -> None:
+    seed(repo)
+    assert cli.main(["--root", str(repo.root), "status", "--now", "2023-02-01T00:00:00+07:00"]) == 0
+    out = capsys.readouterr().out
+    assert "còn 27 ngày" in out
+    assert "Đã đăng ký 0/2 đơn vị" in out
+
+
+def test_usage_errors_exit_2(repo: Repo, capsys: pytest.CaptureFixture[str]) -> None:
+    seed(repo)
+    with pytest.raises(SystemExit) as caught:
+        cli.main(["check", "--format", "xml"])
+    assert caught.value.code == 2
+    assert cli.main(["--root", str(repo.root), "status", "--now", "hôm qua"]) == 2
+    assert cli.main(["--root", str(repo.root), "status", "--cycle", "2019"]) == 2
+    err = capsys.readouterr().err
+    assert "Lỗi: Thời điểm «hôm qua» không đúng dạng ISO 8601" in err
+    assert "Lỗi: Không có đợt năm 2019" in err
+
+
+def test_internal_bug_exits_3_with_a_saved_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], repo: Repo
+) -> None:
+    seed(repo)
+
+    def boom(*_: object) -> None:
+        raise RuntimeError("lỗi lập trình")
+
+    monkeypatch.setattr(cli, "read_corpus", boom)
+    assert cli.main(["--root", str(repo.root), "check"]) == 3
+    err = capsys.readouterr().err
+    assert "Lỗi nội bộ của sangtao (không phải lỗi của hồ sơ)" in err
+    log = Path(err.split("Chi tiết: ")[1].split(". ")[0])
+    assert "RuntimeError: lỗi lập trình" in log.read_text(encoding="utf-8")
+
+
+def test_module_and_console_script(broken: Repo) -> None:
+    for command in (
+        [sys.executable, "-m", "sangtao"],
+        [str(Path(sys.executable).parent / "sangtao")],
+    ):
+        result = subprocess.run(
+            [*command, "check"], cwd=broken.root, capture_output=True, text=True
+        )
+        assert result.returncode == 1
+        assert result.stdout.endswith("Đã kiểm tra 4 tệp: 1 lỗi ở 1 tệp.\n")
+        assert result.stderr == ""

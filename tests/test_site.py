@@ -1,0 +1,196 @@
+"""Real `mkdocs build --strict` runs: the demo site, and a site fed hostile text."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from builders import dump, registration, seed
+from conftest import PROJECT, Repo
+
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+HOSTILE_NAME = "<script>alert('tên')</script> | cột ## tiêu đề"
+HOSTILE_IDEA = (
+    "Dòng đầu bình thường\n"
+    "## Tiêu đề chèn vào\n"
+    "[bấm vào đây](javascript:alert(1)) và <img src=x onerror=alert(2)>\n"
+    '<a href="data:text/html,<script>alert(3)</script>">liên kết data</a>\n'
+    '{: .lop onclick="alert(4)" }\n'
+    '--8<-- "/etc/passwd"\n'
+    "| a | b |\n|---|---|\n| c | d |\n"
+    "**đậm** _nghiêng_ `mã` &amp; &#60;"
+)
+HOSTILE_PERSON = 'Nguyễn <b>Văn</b> "A" & [B](http://x.invalid)'
+
+
+def build(root: Path, out: Path, now: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if now:
+        env["SANGTAO_NOW"] = now
+    return subprocess.run(
+        [*MKDOCS, "build", "--strict", "--site-dir", str(out)],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+class _Article(HTMLParser):
+    """Collects the tags, attributes and text inside <article>, the part generated from data."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "article":
+            self.depth += 1
+        if self.depth:
+            self.tags.append((tag, dict(attrs)))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article":
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth:
+            self.text.append(data)
+
+
+def article(path: Path) -> _Article:
+    parser = _Article()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def _site_repo(repo: Repo) -> Repo:
+    shutil.copy(PROJECT / "mkdocs.yml", repo.root / "mkdocs.yml")
+    shutil.copytree(PROJECT / "docs", repo.root / "docs", ignore=shutil.ignore_patterns("van-ban"))
+    (repo.root / "docs/van-ban").mkdir()
+    return repo
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("hostile")
+    shutil.copytree(PROJECT / "schema", root / "schema")
+    repo = _site_repo(Repo(root))
+    repo.git("init", "--quiet", "--initial-branch=main")
+    seed(repo)
+    repo.write(
+        "submissions/2023/loc-thang/dang-ky.yaml",
+        dump(registration(ten_mo_hinh=HOSTILE_NAME, y_tuong=HOSTILE_IDEA, muc_tieu=[HOSTILE_IDEA])),
+    )
+    person = registration(person="nguyen-van-a")
+    person["ca_nhan"]["ho_ten"] = HOSTILE_PERSON
+    repo.write("submissions/2023/loc-thang/ca-nhan/nguyen-van-a/dang-ky.yaml", dump(person))
+    repo.commit("Hồ sơ có nội dung lạ", "2023-02-20T09:00:00+07:00")
+    out = root / "site"
+    result = build(root, out, now="2023-03-01T00:00:00+07:00")
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+HOSTILE_PAGES = [
+    "ho-so/2023/loc-thang.html",
+    "ho-so/2023/loc-thang/ca-nhan/nguyen-van-a.html",
+    "don-vi.html",
+]
+
+
+@pytest.mark.parametrize("page", HOSTILE_PAGES)
+def test_hostile_text_adds_no_markup(hostile_site: Path, page: str) -> None:
+    parsed = article(hostile_site / page)
+    tags = {tag for tag, _ in parsed.tags}
+    assert not tags & {"script", "img", "iframe", "b"}
+    for tag, attrs in parsed.tags:
+        assert not any(name.startswith("on") for name in attrs), (tag, attrs)
+        href = (attrs.get("href") or "").strip().lower()
+        assert not href.startswith(("javascript:", "data:", "http://x.invalid")), (tag, attrs)
+        assert not (tag == "h2" and "chèn" in str(attrs))
+    headings = re.findall(r"<h2[^>]*>(.*?)</h2>", (hostile_site / page).read_text(encoding="utf-8"))
+    assert not any("Tiêu đề chèn" in h and not h.startswith("Mô hình") for h in headings)
+
+
+def test_hostile_text_shows_literally(hostile_site: Path) -> None:
+    text = "".join(article(hostile_site / "ho-so/2023/loc-thang.html").text)
+    assert HOSTILE_NAME in text
+    for line in HOSTILE_IDEA.split("\n"):
+        assert line in text
+    person = "".join(article(hostile_site / "ho-so/2023/loc-thang/ca-nhan/nguyen-van-a.html").text)
+    assert HOSTILE_PERSON in person
+
+
+def test_hostile_title_is_escaped(hostile_site: Path) -> None:
+    page = (hostile_site / "ho-so/2023/loc-thang/ca-nhan/nguyen-van-a.html").read_text(
+        encoding="utf-8"
+    )
+    title = re.search(r"<title>(.*?)</title>", page, re.S)
+    assert title is not None
+    assert "<b>" not in title.group(1)
+    assert HOSTILE_PERSON in html.unescape(title.group(1))
+
+
+def test_no_snippet_was_included(hostile_site: Path) -> None:
+    page = (hostile_site / "ho-so/2023/loc-thang.html").read_text(encoding="utf-8")
+    assert "root:" not in page
+
+
+@pytest.fixture(scope="module")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's own demo, built exactly as `make site` does (in a clone, so only
+    committed history dates the files)."""
+    out = tmp_path_factory.mktemp("demo") / "site"
+    result = build(PROJECT, out)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    return out
+
+
+def test_demo_pages_exist(demo_site: Path) -> None:
+    for page in (
+        "index.html",
+        "don-vi.html",
+        "chua-dang-ky.html",
+        "thoi-han.html",
+        "van-ban.html",
+        "loi.html",
+        "huong-dan/nop-ho-so.html",
+    ):
+        assert (demo_site / page).is_file(), page
+    dossiers = list((demo_site / "ho-so").rglob("*.html"))
+    assert len(dossiers) >= 30
+
+
+def test_demo_internal_links_resolve(demo_site: Path) -> None:
+    broken = []
+    for page in demo_site.rglob("*.html"):
+        if page.name == "404.html":  # served from any depth, so its links are absolute
+            continue
+        for href in re.findall(r'href="([^"#?]+)', page.read_text(encoding="utf-8")):
+            if re.match(r"^[a-z]+:", href) or href.startswith("//"):
+                continue
+            target = (page.parent / html.unescape(href)).resolve()
+            if not target.exists():
+                broken.append(f"{page.relative_to(demo_site)} → {href}")
+    assert broken == []
+
+
+def test_dossier_pages_stay_out_of_the_navigation(demo_site: Path) -> None:
+    home = (demo_site / "index.html").read_text(encoding="utf-8")
+    nav = home.split('<nav class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]
+    assert "ho-so/" not in nav
+    unit_page = next((demo_site / "ho-so").rglob("*.html"))
+    assert len(unit_page.read_bytes()) < 60_000
