@@ -18,7 +18,9 @@ KIND_LABELS = {"registration": "Đăng ký"}
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
 
 
-def state_label(state: str, overdue: bool = False) -> str:
+def state_label(state: str, overdue: bool = False, provisional: bool = False) -> str:
+    if provisional:
+        return "Đã nộp, chờ hợp nhất"
     if state == "missing" and overdue:
         return "Quá hạn, chưa nộp"
     return STATE_LABELS[state]

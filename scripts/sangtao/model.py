@@ -6,7 +6,7 @@ Built from documents that passed their schema, so the constructors here may inde
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -133,7 +133,7 @@ class Cycle:
                     document=e["van_ban"],
                     until=parse_instant(e["han_moi"]),
                     authority=e["co_quan"],
-                    number=e.get("so_van_ban", ""),
+                    number=str(e.get("so_van_ban", "")),
                     granted_on=e["ngay"],
                     reason=e["ly_do"],
                 )
@@ -145,7 +145,7 @@ class Cycle:
                     at=parse_instant(r["thoi_diem"]),
                     form=r["hinh_thuc"],
                     recorder=r["nguoi_ghi"],
-                    number=r.get("so_den", ""),
+                    number=str(r.get("so_den", "")),
                     note=r.get("ghi_chu", ""),
                 )
                 for r in data.get("so_tiep_nhan", ())
@@ -179,7 +179,6 @@ class Document:
     data: Any = None
     valid: bool = False
     problems: int = 0
-    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def model_key(self) -> tuple[int, str, str | None]:

@@ -13,7 +13,7 @@ def _row(model: ModelStatus, name: str) -> str:
         if reg.receipt
         else ("chưa vào nhánh chính" if reg.provisional else "—")
     )
-    label = state_label(reg.state, reg.overdue)
+    label = state_label(reg.state, reg.overdue, reg.provisional)
     flag = " (có lỗi)" if not reg.valid else ""
     return f"  {model.key:<34} {label:<18} {when:<22} {name}{flag}"
 

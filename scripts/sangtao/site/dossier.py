@@ -17,8 +17,10 @@ from sangtao.status import MISSING, CycleStatus, DocumentStatus, ModelStatus, Un
 _SHOWN_APART = {"don_vi", "nam", "ca_nhan"}
 
 
-def state_badge(state: str, overdue: bool = False, valid: bool = True) -> str:
-    label = esc(state_label(state, overdue))
+def state_badge(
+    state: str, overdue: bool = False, valid: bool = True, provisional: bool = False
+) -> str:
+    label = esc(state_label(state, overdue, provisional))
     badge = f'<span class="sangtao-state sangtao-state-{attr(state)}">{label}</span>'
     if not valid:
         badge += ' <span class="sangtao-state sangtao-state-invalid">Có lỗi</span>'
@@ -58,7 +60,7 @@ def receipt_html(ctx: SiteContext, reg: DocumentStatus) -> str:
 
 def status_box(ctx: SiteContext, reg: DocumentStatus) -> str:
     rows = [
-        ("Trạng thái", state_badge(reg.state, reg.overdue, reg.valid)),
+        ("Trạng thái", state_badge(reg.state, reg.overdue, reg.valid, reg.provisional)),
         ("Hạn đăng ký", esc(vn_datetime(reg.deadline))),
     ]
     if reg.extension is not None:

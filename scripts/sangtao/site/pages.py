@@ -150,7 +150,7 @@ def units_page(ctx: SiteContext, status: CycleStatus, here: str) -> str:
                 esc(blocks.get(unit.block, unit.block)),
                 esc(kinds.get(unit.kind, unit.kind)),
                 esc(model.title) if model.title else "—",
-                state_badge(reg.state, reg.overdue, reg.valid),
+                state_badge(reg.state, reg.overdue, reg.valid, reg.provisional),
                 _received(reg),
                 str(len(unit_status.individuals)) if unit_status.individuals else "—",
             ]
