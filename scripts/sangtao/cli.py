@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 import traceback
@@ -15,23 +16,57 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sangtao import __version__
+from sangtao.codeowners import CODEOWNERS, stale_problem
+from sangtao.codeowners import render as render_codeowners
 from sangtao.corpus import find_root, read_corpus
+from sangtao.gate import judge_change
 from sangtao.pipeline import parse_now, take_snapshot
 from sangtao.problems import FatalError
 from sangtao.reporter import FORMATS, render
 from sangtao.status_json import cycle_json
+from sangtao.summary import render_summary
 from sangtao.text_status import status_text
 
 
 def check(args: argparse.Namespace) -> int:
     root = find_root(Path(args.root) if args.root else None)
     corpus = read_corpus(root)
-    problems = corpus.problems
+    problems = list(corpus.problems)
+    if corpus.roster is not None and (stale := stale_problem(root, corpus.roster)) is not None:
+        problems.append(stale)
+    verdict = None
+    if args.base:
+        verdict = judge_change(root, args.base, args.actor, parse_now(args.now))
+        seen = set(problems)
+        problems += [p for p in verdict.problems if p not in seen]
+    elif args.actor or args.now:
+        raise FatalError("--actor và --now chỉ dùng cùng --base (kiểm tra một yêu cầu gộp)")
     if args.paths:
         wanted = {_relative(root, p) for p in args.paths}
         problems = [p for p in problems if p.path in wanted]
+    problems.sort(key=lambda p: (p.path, p.line or 0, p.rule))
     print(render(problems, len(corpus.files), args.format))
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if args.format == "github" and summary_file:
+        with open(summary_file, "a", encoding="utf-8") as out:
+            out.write(render_summary(problems, len(corpus.files), verdict))
     return 1 if problems else 0
+
+
+def codeowners(args: argparse.Namespace) -> int:
+    root = find_root(Path(args.root) if args.root else None)
+    corpus = read_corpus(root)
+    if corpus.roster is None:
+        raise FatalError("submissions/don-vi.yaml có lỗi: chạy `sangtao check` và sửa trước")
+    path = root / CODEOWNERS
+    text = render_codeowners(corpus.roster)
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        print(f"{CODEOWNERS} đã khớp với danh sách đơn vị.")
+        return 0
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(f"Đã ghi {CODEOWNERS} ({len(corpus.roster.units)} đơn vị).")
+    return 0
 
 
 def status(args: argparse.Namespace) -> int:
@@ -70,7 +105,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("check", help="kiểm tra mọi tệp trong submissions/")
     p.add_argument("paths", nargs="*", metavar="TỆP", help="chỉ báo lỗi của các tệp này")
     p.add_argument("--format", choices=FORMATS, default="text", help="dạng kết quả")
+    p.add_argument(
+        "--base", metavar="NHÁNH", help="kiểm tra thay đổi so với nhánh gốc (yêu cầu gộp)"
+    )
+    p.add_argument(
+        "--actor", metavar="TÀI_KHOẢN", help="tài khoản gửi yêu cầu gộp (kiểm tra quyền)"
+    )
+    p.add_argument("--now", metavar="ISO8601", help="giờ kiểm tra hạn (mặc định: đồng hồ máy)")
     p.set_defaults(func=check)
+
+    p = commands.add_parser("codeowners", help="ghi .github/CODEOWNERS từ danh sách đơn vị")
+    p.set_defaults(func=codeowners)
 
     p = commands.add_parser("status", help="tình hình nộp hồ sơ của từng đơn vị")
     p.add_argument("--cycle", type=int, metavar="NĂM", help="chỉ một đợt")

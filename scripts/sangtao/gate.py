@@ -1,0 +1,273 @@
+"""The pull-request gate: judge a change (not only the tree) for shape, ownership and lateness.
+
+Who may do what is read from the BASE commit — the protected branch — never from the change
+itself: a pull request that adds its author to the admins, or grants itself an extension, is
+judged by the rules it is trying to change. The one exception is a board admin's own change to
+a cycle file, which is trusted for that change (the board may record a receipt or an extension
+and the document it covers in one pull request).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import git
+
+from sangtao.history import open_repository
+from sangtao.labels import vn_datetime
+from sangtao.layout import CYCLE_FILE, ROSTER_FILE, SUBMISSIONS, Location, locate
+from sangtao.loader import LoadError, load_bytes
+from sangtao.model import DEADLINE_KEY, Cycle, Roster
+from sangtao.problems import FatalError, Problem
+from sangtao.status import judge
+from sangtao.validation import SchemaSet
+
+REGULAR_FILE = "100644"
+_MODES = {
+    "120000": "liên kết tượng trưng (symlink)",
+    "160000": "kho con (submodule)",
+    "100755": "tệp có quyền thực thi",
+    "040000": "thư mục",
+}
+BOARD_ONLY = ("schema/", "scripts/", ".github/", "mkdocs.yml", "pyproject.toml", "Makefile", ".ci/")
+_HOW_TO_EXTEND = (
+    "Nếu có lý do chính đáng, gửi văn bản đề nghị gia hạn tới Ban Tổ chức Huyện ủy; "
+    "khi được đồng ý, Ban Tổ chức ghi gia hạn vào dot.yaml rồi đơn vị nộp lại"
+)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One line of ``git diff --raw``: a path added, modified, deleted or retyped."""
+
+    status: str  # A, M, D, T
+    old_mode: str
+    new_mode: str
+    path: str
+
+
+@dataclass(frozen=True)
+class Verdict:
+    base: str
+    actor: str | None
+    admin: bool
+    now: dt.datetime
+    changes: tuple[Change, ...]
+    problems: tuple[Problem, ...]
+
+
+def parse_raw_diff(output: str) -> list[Change]:
+    """Parse ``git diff --raw -z --no-renames``: ``:old new sha sha S\\0path\\0`` records."""
+    changes: list[Change] = []
+    fields = output.split("\0")
+    for meta, path in zip(fields[0::2], fields[1::2], strict=False):
+        if not meta.startswith(":"):
+            continue
+        old_mode, new_mode, _old, _new, status = meta[1:].split(" ")
+        changes.append(Change(status[:1], old_mode, new_mode, path))
+    return changes
+
+
+def read_change(repo: git.Repo, base: str) -> list[Change]:
+    """The change of HEAD against its merge base with ``base``: one git call."""
+    try:
+        output = repo.git.diff("--raw", "-z", "--no-renames", "--no-abbrev", f"{base}...HEAD")
+    except git.GitCommandError as error:
+        raise FatalError(
+            f"Không so sánh được với «{base}»: {error.stderr.strip()}. "
+            "Kiểm tra tên nhánh gốc và lấy đủ lịch sử (fetch-depth: 0)"
+        ) from None
+    return parse_raw_diff(output)
+
+
+def _read_at(repo: git.Repo, commit: git.Commit, rel: str) -> bytes | None:
+    try:
+        blob = commit.tree / rel
+    except KeyError:
+        return None
+    return blob.data_stream.read()
+
+
+def _trusted_roster(repo: git.Repo, base: git.Commit) -> Roster | None:
+    raw = _read_at(repo, base, ROSTER_FILE)
+    if raw is None:
+        return None
+    try:
+        data = load_bytes(raw).data
+        return Roster.from_data(data)
+    except (LoadError, KeyError, TypeError):
+        raise FatalError(
+            f"{ROSTER_FILE} ở nhánh gốc không đọc được: sửa nó trước khi kiểm tra yêu cầu gộp"
+        ) from None
+
+
+def _cycle_from(raw: bytes | None, schemas: SchemaSet) -> Cycle | None:
+    if raw is None:
+        return None
+    try:
+        data = load_bytes(raw).data
+    except LoadError:
+        return None
+    if not schemas["dot"].validator.is_valid(data):
+        return None
+    return Cycle.from_data(data)
+
+
+def judge_change(
+    root: Path,
+    base_ref: str,
+    actor: str | None,
+    now: dt.datetime,
+) -> Verdict:
+    repo = open_repository(root)
+    try:
+        base = repo.commit(repo.git.merge_base(base_ref, "HEAD").strip())
+    except git.GitCommandError:
+        raise FatalError(
+            f"Không tìm thấy điểm chung giữa «{base_ref}» và HEAD: lấy đủ lịch sử (fetch-depth: 0)"
+        ) from None
+    top = Path(repo.working_tree_dir or root).resolve()
+    offset = root.resolve().relative_to(top).as_posix()
+    prefix = "" if offset == "." else offset + "/"
+    changes = [
+        Change(c.status, c.old_mode, c.new_mode, c.path[len(prefix) :])
+        for c in read_change(repo, base.hexsha)
+        if c.path.startswith(prefix)
+    ]
+    roster = _trusted_roster(repo, base)
+    admin = bool(actor and roster and roster.is_admin(actor))
+    schemas = SchemaSet(root / "schema")
+    cycles: dict[int, Cycle | None] = {}
+
+    def cycle_of(year: int) -> Cycle | None:
+        if year not in cycles:
+            rel = f"{SUBMISSIONS}/{year}/{CYCLE_FILE}"
+            # An admin's own edit of the cycle counts for this change; anyone else's does not.
+            raw = (
+                (root / rel).read_bytes()
+                if admin and (root / rel).is_file()
+                else _read_at(repo, base, rel)
+            )
+            cycles[year] = _cycle_from(raw, schemas)
+        return cycles[year]
+
+    problems: list[Problem] = []
+    for change in changes:
+        problems.extend(shape_problems(change))
+        if actor is not None and not admin:
+            problems.extend(ownership_problems(change, actor, roster))
+        problems.extend(deadline_problems(change, cycle_of, now))
+    return Verdict(base.hexsha, actor, admin, now, tuple(changes), tuple(problems))
+
+
+def _line(change: Change) -> int | None:
+    return None if change.status == "D" else 1
+
+
+def shape_problems(change: Change) -> Iterator[Problem]:
+    """Only plain files with clean names: no symlinks, submodules, executables, odd bytes."""
+    if change.status != "D" and change.new_mode != REGULAR_FILE:
+        kind = _MODES.get(change.new_mode, f"mục kiểu {change.new_mode}")
+        yield Problem(
+            change.path,
+            None,
+            "gate.mode",
+            f"Không được nộp {kind}",
+            "Chỉ nộp tệp văn bản thông thường (.yaml); xóa mục này khỏi yêu cầu gộp",
+        )
+    path = change.path
+    if not unicodedata.is_normalized("NFC", path) or any(
+        unicodedata.category(c).startswith("C") for c in path
+    ):
+        yield Problem(
+            path,
+            _line(change),
+            "gate.path",
+            "Tên tệp hoặc thư mục có ký tự ẩn hoặc dạng Unicode không chuẩn",
+            "Đặt tên bằng chữ thường không dấu, số và dấu gạch ngang",
+        )
+
+
+def ownership_problems(change: Change, actor: str, roster: Roster | None) -> Iterator[Problem]:
+    """What a unit account may touch: its own units' folders, nothing else."""
+    path = change.path
+    who = actor.casefold()
+    if path == ROSTER_FILE or path.endswith(f"/{CYCLE_FILE}") or path.startswith(BOARD_ONLY):
+        yield Problem(
+            path,
+            _line(change),
+            "gate.board-only",
+            f"Tài khoản «{actor}» không được sửa {path}: chỉ Ban Tổ chức Huyện ủy sửa tệp này",
+            "Bỏ thay đổi này khỏi yêu cầu gộp; cần sửa thì đề nghị Ban Tổ chức",
+        )
+        return
+    if not path.startswith(f"{SUBMISSIONS}/"):
+        yield Problem(
+            path,
+            _line(change),
+            "gate.outside",
+            f"Tài khoản «{actor}» chỉ được nộp tệp trong thư mục submissions/",
+            "Bỏ thay đổi này khỏi yêu cầu gộp",
+        )
+        return
+    parts = path.split("/")
+    unit = parts[2] if len(parts) > 3 else None
+    owned = {
+        u.code
+        for u in (roster.units if roster else ())
+        if who in {a.casefold() for a in u.accounts}
+    }
+    if unit not in owned:
+        mine = ", ".join(sorted(owned)) or "không có đơn vị nào"
+        yield Problem(
+            path,
+            _line(change),
+            "gate.not-owner",
+            f"Tài khoản «{actor}» không được nộp thay đơn vị «{unit or parts[-1]}»",
+            f"Chỉ sửa thư mục của đơn vị mình ({mine}); nếu tài khoản thiếu trong danh sách, "
+            "đề nghị Ban Tổ chức bổ sung vào submissions/don-vi.yaml",
+        )
+        return
+    if change.status == "D":
+        yield Problem(
+            path,
+            None,
+            "gate.delete",
+            "Xóa hoặc đổi tên hồ sơ đã nộp cần Ban Tổ chức Huyện ủy thực hiện",
+            "Muốn sửa nội dung thì sửa ngay trong tệp; muốn rút hồ sơ thì gửi đề nghị tới Ban Tổ chức",
+        )
+
+
+def deadline_problems(
+    change: Change, cycle_of: Callable[[int], Cycle | None], now: dt.datetime
+) -> Iterator[Problem]:
+    """A document added or changed after its deadline, with no extension covering it."""
+    if change.status == "D":
+        return
+    where = locate(change.path)
+    if not isinstance(where, Location) or where.kind not in DEADLINE_KEY or where.year is None:
+        return
+    cycle = cycle_of(where.year)
+    if cycle is None:
+        return
+    if any(entry.file == where.cycle_rel for entry in cycle.receipt_book):
+        return  # the board has recorded this receipt itself
+    deadline = cycle.deadline(where.kind)
+    extension = cycle.extension_for(where.kind, where.unit or "", where.person)
+    if judge(now, deadline, cycle.grace, extension) in ("on_time", "extended"):
+        return
+    until = extension.until if extension else deadline
+    verb = "Nộp" if change.status == "A" else "Sửa"
+    yield Problem(
+        change.path,
+        1,
+        "gate.late",
+        f"{verb} sau hạn: hạn là {vn_datetime(until)}"
+        + (" (đã gồm gia hạn)" if extension else "")
+        + f", lúc này là {vn_datetime(now)}",
+        _HOW_TO_EXTEND,
+    )

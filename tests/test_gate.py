@@ -1,0 +1,272 @@
+"""The pull-request gate on real repositories: lateness by the CI clock, ownership from the
+base branch's roster, and the shape of the change."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from sangtao import cli
+
+from builders import cycle, dump, registration, roster
+from conftest import Repo
+
+REG = "submissions/2023/loc-thang/dang-ky.yaml"
+UNIT = "vp-loc-thang"
+ADMIN = "btc-admin"
+# The deadline is 2023-02-28T23:59:59+07:00 = 16:59:59 UTC; CI runners keep UTC.
+ONE_MINUTE_BEFORE = "2023-02-28T16:58:59Z"
+ONE_MINUTE_AFTER = "2023-02-28T17:00:59Z"
+
+
+@pytest.fixture
+def base(repo: Repo) -> Repo:
+    """main: the roster and the 2023 cycle; then a branch `pr` for the unit's change."""
+    repo.write("submissions/don-vi.yaml", dump(roster()))
+    repo.write("submissions/2023/dot.yaml", dump(cycle()))
+    repo.write("submissions/2023/loc-an/dang-ky.yaml", dump(registration("loc-an")))
+    repo.commit("Mở đợt 2023", "2023-01-10T08:00:00+07:00")
+    repo.git("checkout", "--quiet", "-b", "pr")
+    return repo
+
+
+def gate(
+    repo: Repo, actor: str | None, now: str, capsys: pytest.CaptureFixture[str]
+) -> tuple[int, list[dict[str, object]]]:
+    args = ["--root", str(repo.root), "check", "--base", "main", "--format", "json", "--now", now]
+    if actor:
+        args += ["--actor", actor]
+    code = cli.main(args)
+    return code, json.loads(capsys.readouterr().out)
+
+
+def rules(problems: list[dict[str, object]]) -> list[tuple[object, object]]:
+    return [(p["path"], p["rule"]) for p in problems]
+
+
+def test_one_minute_before_the_deadline_passes(
+    base: Repo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base.write(REG, dump(registration()))
+    base.commit("Đăng ký", "2023-02-28T23:58:00+07:00")
+    assert gate(base, UNIT, ONE_MINUTE_BEFORE, capsys) == (0, [])
+
+
+def test_one_minute_after_the_deadline_is_late(
+    base: Repo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base.write(REG, dump(registration()))
+    base.commit("Đăng ký", "2023-02-28T23:58:00+07:00")
+    code, problems = gate(base, UNIT, ONE_MINUTE_AFTER, capsys)
+    assert code == 1
+    assert rules(problems) == [(REG, "gate.late")]
+    assert (
+        problems[0]["message"]
+        == "Nộp sau hạn: hạn là 23:59 ngày 28/02/2023, lúc này là 00:00 ngày 01/03/2023"
+    )
+    assert "gia hạn" in str(problems[0]["hint"])
+
+
+def test_a_backdated_commit_is_still_late(base: Repo, capsys: pytest.CaptureFixture[str]) -> None:
+    base.write(REG, dump(registration()))
+    base.commit("Đăng ký (ghi lùi ngày)", "2023-02-01T08:00:00+07:00")
+    code, problems = gate(base, UNIT, "2023-03-05T09:00:00+07:00", capsys)
+    assert (code, rules(problems)) == (1, [(REG, "gate.late")])
+
+
+def test_changing_a_landed_document_after_the_deadline_is_late(
+    base: Repo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = registration("loc-an", ten_mo_hinh="Tên khác hẳn của mô hình")
+    base.write("submissions/2023/loc-an/dang-ky.yaml", dump(data))
+    base.commit("Sửa", "2023-03-05T09:00:00+07:00")
+    code, problems = gate(base, "vp-loc-an", "2023-03-05T09:00:00+07:00", capsys)
+    assert code == 1
+    assert str(problems[0]["message"]).startswith("Sửa sau hạn")
+
+
+def test_an_extension_on_main_lets_the_unit_submit(
+    repo: Repo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    extension = {
+        "don_vi": "loc-thang",
+        "van_ban": "dang-ky",
+        "han_moi": "2023-03-10T23:59:59+07:00",
+        "co_quan": "Ban Tổ chức Huyện ủy",
+        "ngay": "2023-02-27",
+        "ly_do": "Đại hội chi bộ",
+    }
+    repo.write("submissions/don-vi.yaml", dump(roster()))
+    repo.write("submissions/2023/dot.yaml", dump(cycle(gia_han=[extension])))
+    repo.commit("Gia hạn", "2023-02-27T08:00:00+07:00")
+    repo.git("checkout", "--quiet", "-b", "pr")
+    repo.write(REG, dump(registration()))
+    repo.commit("Đăng ký", "2023-03-05T08:00:00+07:00")
+    assert gate(repo, UNIT, "2023-03-05T08:00:00+07:00", capsys) == (0, [])
+    code, problems = gate(repo, UNIT, "2023-03-11T08:00:00+07:00", capsys)
+    assert code == 1
+    assert "(đã gồm gia hạn)" in str(problems[0]["message"])
+
+
+def test_a_unit_cannot_grant_itself_an_extension(
+    base: Repo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    extension = {
+        "don_vi": "loc-thang",
+        "van_ban": "dang-ky",
+        "han_moi": "2023-03-10T23:59:59+07:00",
+        "co_quan": "Ban Tổ chức Huyện ủy",
+        "ngay": "2023-02-27",
+        "ly_do": "Tự cho mình",
+    }
+    base.write("submissions/2023/dot.yaml", dump(cycle(gia_han=[extension])))
+    base.write(REG, dump(registration()))
+    base.commit("Đăng ký kèm gia hạn tự ghi", "2023-03-05T08:00:00+07:00")
+    code, problems = gate(base, UNIT, "2023-03-05T08:00:00+07:00", capsys)
+    assert code == 1
+    assert rules(problems) == [("submissions/2023/dot.yaml", "gate.board-only"), (REG, "gate.late")]
+
+
+def test_another_units_folder_the_roster_and_a_workflow(
+    base: Repo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base.write(
+        "submissions/2023/loc-an/dang-ky.yaml",
+        dump(registration("loc-an", ten_mo_hinh="Sửa trộm của đơn vị khác")),
+    )
+    admins = roster()
+    admins["quan_tri"].append({"tai_khoan": UNIT, "ho_ten": "Tự phong"})
+    base.write("submissions/don-vi.yaml", dump(admins))
+    base.write(".github/workflows/x.yml", "on: push\n")
+    base.commit("Vượt quyền", "2023-02-10T08:00:00+07:00")
+    code, problems = gate(base, UNIT, "2023-02-10T08:00:00+07:00", capsys)
+    assert code == 1
+    assert rules(problems) == [
+        (".github/CODEOWNERS", "codeowners.stale"),  # a repository with .github/ needs one
+        (".github/workflows/x.yml", "gate.board-only"),
+        ("submissions/2023/loc-an/dang-ky.yaml", "gate.not-owner"),
+        ("submissions/don-vi.yaml", "gate.board-only"),
+    ]
+    # the roster of the change made the unit an admin; the roster of main did not
+    assert "Tài khoản «vp-loc-thang» không được nộp thay đơn vị «loc-an»" in str(
+        problems[2]["message"]
+    )
+
+
+def test_a_rename_that_hides_a_deletion(base: Repo, capsys: pytest.CaptureFixture[str]) -> None:
+    (base.root / "submissions/2023/loc-an/ca-nhan/nguoi-moi").mkdir(parents=True)
+    base.git(
+        "mv",
+        "submissions/2023/loc-an/dang-ky.yaml",
+        "submissions/2023/loc-an/ca-nhan/nguoi-moi/dang-ky.yaml",
+    )
+    base.commit("Đổi tên", "2023-02-10T08:00:00+07:00")
+    code, problems = gate(base, "vp-loc-an", "2023-02-10T08:00:00+07:00", capsys)
+    assert code == 1
+    assert ("submissions/2023/loc-an/dang-ky.yaml", "gate.delete") in rules(problems)
+
+
+def test_a_symlink(base: Repo, capsys: pytest.CaptureFixture[str]) -> None:
+    target = base.root / REG
+    target.parent.mkdir(parents=True)
+    os.symlink("/etc/passwd", target)
+    base.commit("Symlink", "2023-02-10T08:00:00+07:00")
+    code, problems = gate(base, UNIT, "2023-02-10T08:00:00+07:00", capsys)
+    assert code == 1
+    assert (REG, "gate.mode") in rules(problems)
+    assert (REG, "layout.symlink") in rules(problems)
+
+
+def test_an_executable_file(base: Repo, capsys: pytest.CaptureFixture[str]) -> None:
+    path = base.write(REG, dump(registration()))
+    path.chmod(0o755)
+    base.commit("Thực thi", "2023-02-10T08:00:00+07:00")
+    code, problems = gate(base, UNIT, "2023-02-10T08:00:00+07:00", capsys)
+    assert (code, rules(problems)) == (1, [(REG, "gate.mode")])
+    assert problems[0]["message"] == "Không được nộp tệp có quyền thực thi"
+
+
+def test_a_case_only_look_alike_folder(base: Repo, capsys: pytest.CaptureFixture[str]) -> None:
+    rel = "submissions/2023/Loc-Thang/dang-ky.yaml"
+    base.write(rel, dump(registration()))
+    base.commit("Thư mục giả", "2023-02-10T08:00:00+07:00")
+    code, problems = gate(base, UNIT, "2023-02-10T08:00:00+07:00", capsys)
+    assert code == 1
+    assert (rel, "layout.look-alike") in rules(problems)
+    assert (rel, "gate.not-owner") in rules(problems)
+
+
+def test_a_board_admin_may_do_what_a_unit_may_not(
+    base: Repo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    book = [
+        {
+            "tep": "loc-thang/dang-ky.yaml",
+            "thoi_diem": "2023-02-27T10:00:00+07:00",
+            "hinh_thuc": "ban-giay",
+            "nguoi_ghi": ADMIN,
+        }
+    ]
+    base.write("submissions/2023/dot.yaml", dump(cycle(so_tiep_nhan=book)))
+    base.write(REG, dump(registration()))
+    base.git("rm", "--quiet", "submissions/2023/loc-an/dang-ky.yaml")
+    base.commit("Nhập hồ sơ giấy, rút hồ sơ", "2023-03-20T08:00:00+07:00")
+    assert gate(base, ADMIN, "2023-03-20T08:00:00+07:00", capsys) == (0, [])
+    code, problems = gate(base, UNIT, "2023-03-20T08:00:00+07:00", capsys)
+    assert code == 1  # the same change from a unit account
+    assert set(rules(problems)) >= {
+        ("submissions/2023/dot.yaml", "gate.board-only"),
+        ("submissions/2023/loc-an/dang-ky.yaml", "gate.not-owner"),
+    }
+
+
+def test_accounts_compare_without_case(base: Repo, capsys: pytest.CaptureFixture[str]) -> None:
+    base.write(REG, dump(registration()))
+    base.commit("Đăng ký", "2023-02-10T08:00:00+07:00")
+    assert gate(base, "VP-Loc-Thang", "2023-02-10T08:00:00+07:00", capsys) == (0, [])
+
+
+def test_unknown_base_is_a_usage_error(base: Repo, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["--root", str(base.root), "check", "--base", "khong-co"]) == 2
+    assert "Không tìm thấy điểm chung" in capsys.readouterr().err
+
+
+def test_github_format_writes_a_step_summary(
+    base: Repo, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    base.write(
+        "submissions/2023/loc-an/dang-ky.yaml",
+        dump(registration("loc-an", ten_mo_hinh="[bấm](https://x.invalid) | <b>")),
+    )
+    base.commit("Sửa của đơn vị khác", "2023-02-10T08:00:00+07:00")
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    code = cli.main(
+        [
+            "--root",
+            str(base.root),
+            "check",
+            "--base",
+            "main",
+            "--actor",
+            UNIT,
+            "--now",
+            "2023-02-10T08:00:00+07:00",
+            "--format",
+            "github",
+        ]
+    )
+    assert code == 1
+    out = capsys.readouterr().out
+    assert out.startswith(
+        "::error file=submissions/2023/loc-an/dang-ky.yaml,line=1,title=gate.not-owner::"
+    )
+    text = summary.read_text(encoding="utf-8")
+    assert "## Kết quả kiểm tra hồ sơ" in text
+    assert "Người gửi: `vp\\-loc\\-thang` — tài khoản đơn vị" not in text  # '-' is not escaped
+    assert "Người gửi: `vp-loc-thang` — tài khoản đơn vị" in text
+    assert "| submissions/2023/loc\\-an/dang\\-ky.yaml |" not in text
+    assert "**1 lỗi**" in text
