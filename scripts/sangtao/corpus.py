@@ -6,6 +6,7 @@ the problems that say why, so that every file is either usable or reported.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import stat
 from dataclasses import dataclass, field
@@ -17,6 +18,8 @@ from sangtao.model import Cycle, Document, Roster
 from sangtao.problems import Problem
 from sangtao.rules import LEGAL_TEXTS_DIR, cross_file
 from sangtao.validation import SchemaSet, schema_problems
+
+MAX_EVIDENCE_BYTES = 5 * 1024 * 1024
 
 
 @dataclass
@@ -171,8 +174,6 @@ def _mark_invalid(corpus: Corpus) -> None:
     for problem in corpus.problems:
         counts[problem.path] = counts.get(problem.path, 0) + 1
     corpus.documents = [
-        d
-        if d.rel not in counts
-        else Document(d.rel, d.kind, d.year, d.unit, d.person, d.data, False, counts[d.rel])
+        d if d.rel not in counts else dataclasses.replace(d, valid=False, problems=counts[d.rel])
         for d in corpus.documents
     ]

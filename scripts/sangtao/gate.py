@@ -19,7 +19,7 @@ import git
 
 from sangtao.history import open_repository
 from sangtao.labels import vn_datetime
-from sangtao.layout import CYCLE_FILE, ROSTER_FILE, SUBMISSIONS, Location, locate
+from sangtao.layout import ANSWERS_FILE, CYCLE_FILE, ROSTER_FILE, SUBMISSIONS, Location, locate
 from sangtao.loader import LoadError, load_bytes
 from sangtao.model import DEADLINE_KEY, Cycle, Roster
 from sangtao.problems import FatalError, Problem
@@ -33,6 +33,7 @@ _MODES = {
     "100755": "tệp có quyền thực thi",
     "040000": "thư mục",
 }
+BOARD_FILES = (f"/{CYCLE_FILE}", f"/{ANSWERS_FILE}")
 BOARD_ONLY = ("schema/", "scripts/", ".github/", "mkdocs.yml", "pyproject.toml", "Makefile", ".ci/")
 _HOW_TO_EXTEND = (
     "Nếu có lý do chính đáng, gửi văn bản đề nghị gia hạn tới Ban Tổ chức Huyện ủy; "
@@ -196,7 +197,7 @@ def ownership_problems(change: Change, actor: str, roster: Roster | None) -> Ite
     """What a unit account may touch: its own units' folders, nothing else."""
     path = change.path
     who = actor.casefold()
-    if path == ROSTER_FILE or path.endswith(f"/{CYCLE_FILE}") or path.startswith(BOARD_ONLY):
+    if path == ROSTER_FILE or path.endswith(BOARD_FILES) or path.startswith(BOARD_ONLY):
         yield Problem(
             path,
             _line(change),

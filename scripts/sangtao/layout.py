@@ -15,16 +15,26 @@ SUBMISSIONS = "submissions"
 ROSTER_FILE = f"{SUBMISSIONS}/don-vi.yaml"
 CYCLE_FILE = "dot.yaml"
 REGISTRATION_FILE = "dang-ky.yaml"
+REPORT_FILE = "bao-cao.yaml"
+ANSWERS_FILE = "giai-dap.yaml"
 INDIVIDUALS_DIR = "ca-nhan"
+PROGRESS_DIR = "tien-do"
+EVIDENCE_DIR = "minh-chung"
+EVIDENCE_TYPES = (".pdf", ".jpg", ".jpeg", ".png")
+MODEL_FILES = {REGISTRATION_FILE: "registration", REPORT_FILE: "report"}
 
 CODE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 YEAR = re.compile(r"(?:19|20|21)[0-9]{2}\Z")
+PROGRESS_NAME = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})\.yaml\Z")
 
 # Document kind → schema name.
 SCHEMA_OF = {
     "roster": "don-vi",
     "cycle": "dot",
+    "answers": "giai-dap",
     "registration": "dang-ky",
+    "progress": "tien-do",
+    "report": "bao-cao",
 }
 
 
@@ -37,10 +47,11 @@ class Location:
     year: int | None = None
     unit: str | None = None
     person: str | None = None
+    name: str | None = None  # the date of a progress update, the file name of evidence
 
     @property
-    def schema(self) -> str:
-        return SCHEMA_OF[self.kind]
+    def schema(self) -> str | None:
+        return SCHEMA_OF.get(self.kind)
 
     @property
     def cycle_rel(self) -> str:
@@ -61,8 +72,9 @@ class Misplaced:
 
 _EXPECTED = (
     "Tệp hợp lệ: submissions/don-vi.yaml, submissions/<năm>/dot.yaml, "
-    "submissions/<năm>/<mã đơn vị>/dang-ky.yaml, "
-    "submissions/<năm>/<mã đơn vị>/ca-nhan/<mã cá nhân>/dang-ky.yaml"
+    "submissions/<năm>/giai-dap.yaml, và trong thư mục của mô hình "
+    "(submissions/<năm>/<mã đơn vị>/ hoặc …/<mã đơn vị>/ca-nhan/<mã cá nhân>/): "
+    "dang-ky.yaml, bao-cao.yaml, tien-do/<năm-tháng-ngày>.yaml, minh-chung/<tên>.pdf|jpg|png"
 )
 
 
@@ -83,12 +95,21 @@ def locate(rel: str) -> Location | Misplaced:
     rest = inner[1:]
     if rest == [CYCLE_FILE]:
         return Location(rel, "cycle", year)
+    if rest == [ANSWERS_FILE]:
+        return Location(rel, "answers", year)
+    if len(rest) < 2:
+        return _unknown(rel, parts)
     # Unit and person folders are taken as written here; the cross-file rules judge them
     # against the roster, where a look-alike can be named for what it imitates.
-    if len(rest) == 2 and rest[1] == REGISTRATION_FILE:
-        return Location(rel, "registration", year, rest[0])
-    if len(rest) == 4 and rest[1] == INDIVIDUALS_DIR and rest[3] == REGISTRATION_FILE:
-        return Location(rel, "registration", year, rest[0], rest[2])
+    unit, person, tail = rest[0], None, rest[1:]
+    if tail[0] == INDIVIDUALS_DIR and len(tail) >= 3:
+        person, tail = tail[1], tail[2:]
+    if len(tail) == 1 and tail[0] in MODEL_FILES:
+        return Location(rel, MODEL_FILES[tail[0]], year, unit, person)
+    if len(tail) == 2 and tail[0] == PROGRESS_DIR and (match := PROGRESS_NAME.match(tail[1])):
+        return Location(rel, "progress", year, unit, person, match.group(1))
+    if len(tail) == 2 and tail[0] == EVIDENCE_DIR and tail[1].lower().endswith(EVIDENCE_TYPES):
+        return Location(rel, "evidence", year, unit, person, tail[1])
     return _unknown(rel, parts)
 
 
@@ -123,15 +144,22 @@ def _unknown(rel: str, parts: list[str]) -> Misplaced:
     stem, dot, ext = name.rpartition(".")
     if dot and ext.lower() in ("yml", "yaml") and ext != "yaml":
         hint = f"Đổi tên tệp thành {stem}.yaml"
-    elif fold(name) in (fold(REGISTRATION_FILE), fold(CYCLE_FILE), "don-vi.yaml"):
+    elif name in _KNOWN_NAMES and INDIVIDUALS_DIR in parts:
+        hint = f"Mô hình của cá nhân đặt trong {INDIVIDUALS_DIR}/<mã cá nhân>/{name}, ví dụ {INDIVIDUALS_DIR}/nguyen-thi-lan/{name}"
+    elif fold(name) in {fold(n) for n in _KNOWN_NAMES} and name not in _KNOWN_NAMES:
         hint = f"Đặt tên tệp đúng chữ thường, không dấu: {_closest_name(name)}"
+    elif parts[-2:-1] == [PROGRESS_DIR]:
+        hint = f"Báo cáo tiến độ đặt tên theo ngày: {PROGRESS_DIR}/2023-06-15.yaml"
     else:
         hint = _EXPECTED
     return Misplaced(rel, "layout.unknown-file", "Tệp ở vị trí không có trong quy định", hint)
 
 
+_KNOWN_NAMES = (REGISTRATION_FILE, REPORT_FILE, CYCLE_FILE, ANSWERS_FILE, "don-vi.yaml")
+
+
 def _closest_name(name: str) -> str:
-    for candidate in (REGISTRATION_FILE, CYCLE_FILE, "don-vi.yaml"):
+    for candidate in _KNOWN_NAMES:
         if fold(candidate) == fold(name):
             return candidate
     return REGISTRATION_FILE

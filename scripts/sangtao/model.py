@@ -13,8 +13,8 @@ from zoneinfo import ZoneInfo
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 # Document kinds that a unit submits against a deadline, and the cycle key of that deadline.
-DEADLINE_KEY = {"registration": "dang_ky"}
-DOCUMENT_SLUG = {"registration": "dang-ky"}
+DEADLINE_KEY = {"registration": "dang_ky", "report": "bao_cao"}
+DOCUMENT_SLUG = {"registration": "dang-ky", "report": "bao-cao"}
 
 
 def parse_instant(text: str) -> dt.datetime:
@@ -179,6 +179,7 @@ class Document:
     data: Any = None
     valid: bool = False
     problems: int = 0
+    name: str | None = None  # the date of a progress update, the file name of evidence
 
     @property
     def model_key(self) -> tuple[int, str, str | None]:

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from sangtao.layout import CODE, INDIVIDUALS_DIR, ROSTER_FILE, SUBMISSIONS, fold
+from sangtao.layout import CODE, EVIDENCE_DIR, INDIVIDUALS_DIR, ROSTER_FILE, SUBMISSIONS, fold
 from sangtao.loader import JsonPath
 from sangtao.model import Cycle, Document, Roster
 
@@ -49,6 +49,29 @@ def cross_file(
     for document in by_kind["registration"]:
         if document.valid:
             yield from registration_rules(document, cycles.get(document.year or 0), roster)
+    registrations = {d.model_key: d for d in by_kind["registration"]}
+    for document in by_kind["progress"]:
+        if document.valid:
+            yield from progress_rules(document, registrations.get(document.model_key), roster)
+    evidence = {d.rel for d in by_kind["evidence"]}
+    cited: set[str] = set()
+    for document in by_kind["report"]:
+        if document.valid:
+            yield from report_rules(
+                document, registrations.get(document.model_key), roster, evidence, cited
+            )
+    for rel in sorted(evidence - cited):
+        yield Finding(
+            rel,
+            (),
+            "evidence.unused",
+            "Tệp minh chứng không được báo cáo kết quả nào nhắc tới",
+            "Thêm mục minh_chung có `tep:` là tên tệp này vào bao-cao.yaml, hoặc xóa tệp",
+        )
+    progress = {d.rel: d for d in by_kind["progress"]}
+    for document in by_kind["answers"]:
+        if document.valid:
+            yield from answer_rules(document, progress, roster)
 
 
 def roster_rules(document: Document) -> Iterator[Finding]:
@@ -246,29 +269,35 @@ def _closest_hint(code: str, units: dict[str, object]) -> str:
     return f"Dùng mã có trong danh sách đơn vị, hoặc đề nghị {_BOARD} bổ sung đơn vị"
 
 
-def registration_rules(
-    document: Document, cycle: Cycle | None, roster: Roster | None = None
-) -> Iterator[Finding]:
+def identity_rules(document: Document, roster: Roster | None) -> Iterator[Finding]:
+    """The unit and year written in a document agree with the folders it sits in."""
     data = document.data
-    rel = document.rel
     # A folder that is not a unit of the roster is reported once, by folder_rules.
     known_folder = roster is None or document.unit in roster.by_code
     if known_folder and data["don_vi"] != document.unit:
         yield Finding(
-            rel,
+            document.rel,
             ("don_vi",),
-            "registration.unit-mismatch",
+            "document.unit-mismatch",
             f"Mã đơn vị trong tệp («{data['don_vi']}») khác thư mục («{document.unit}»)",
             f"Viết `don_vi: {document.unit}` hoặc chuyển tệp về đúng thư mục",
         )
     if data["nam"] != document.year:
         yield Finding(
-            rel,
+            document.rel,
             ("nam",),
-            "registration.year-mismatch",
+            "document.year-mismatch",
             f"Năm trong tệp ({data['nam']}) khác thư mục năm ({document.year})",
             f"Viết `nam: {document.year}` hoặc chuyển tệp về đúng thư mục năm",
         )
+
+
+def registration_rules(
+    document: Document, cycle: Cycle | None, roster: Roster | None = None
+) -> Iterator[Finding]:
+    data = document.data
+    rel = document.rel
+    yield from identity_rules(document, roster)
     person = data.get("ca_nhan")
     if document.person is None and person is not None:
         yield Finding(
@@ -331,3 +360,112 @@ def registration_rules(
 
 def _vn(day: dt.date) -> str:
     return day.strftime("%d/%m/%Y")
+
+
+def _model_folder(document: Document) -> str:
+    return document.rel.rsplit("/", 2 if document.kind in ("progress", "evidence") else 1)[0]
+
+
+def _needs_registration(document: Document, what: str) -> Finding:
+    return Finding(
+        document.rel,
+        (),
+        f"{document.kind}.no-registration",
+        f"{what} cho một mô hình chưa có bản đăng ký cùng năm",
+        f"Nộp {_model_folder(document)}/dang-ky.yaml trước, hoặc đặt tệp vào đúng thư mục "
+        "của mô hình đã đăng ký",
+    )
+
+
+def progress_rules(
+    document: Document, registration: Document | None, roster: Roster | None
+) -> Iterator[Finding]:
+    data = document.data
+    yield from identity_rules(document, roster)
+    if data["ngay"] != document.name:
+        yield Finding(
+            document.rel,
+            ("ngay",),
+            "progress.date-mismatch",
+            f"Ngày trong tệp ({data['ngay']}) khác tên tệp ({document.name})",
+            f"Viết `ngay: {document.name}`, hoặc đổi tên tệp theo ngày báo cáo",
+        )
+    if registration is None:
+        yield _needs_registration(document, "Báo cáo tiến độ")
+        return
+    if not registration.valid:
+        return
+    period = registration.data["thoi_gian_thuc_hien"]
+    day = dt.date.fromisoformat(data["ngay"])
+    start = dt.date.fromisoformat(period["tu_ngay"])
+    end = dt.date.fromisoformat(period["den_ngay"])
+    if not start <= day <= end:
+        yield Finding(
+            document.rel,
+            ("ngay",),
+            "progress.outside-period",
+            f"Ngày báo cáo tiến độ {_vn(day)} nằm ngoài thời gian thực hiện đã đăng ký "
+            f"({_vn(start)} – {_vn(end)})",
+            "Báo cáo tiến độ trong thời gian thực hiện; kết quả cuối cùng gửi bằng bao-cao.yaml",
+        )
+
+
+def report_rules(
+    document: Document,
+    registration: Document | None,
+    roster: Roster | None,
+    evidence: set[str],
+    cited: set[str],
+) -> Iterator[Finding]:
+    yield from identity_rules(document, roster)
+    if registration is None:
+        yield _needs_registration(document, "Báo cáo kết quả")
+    folder = _model_folder(document)
+    for index, item in enumerate(document.data.get("minh_chung", ())):
+        name = item.get("tep")
+        if name is None:
+            continue
+        rel = f"{folder}/{EVIDENCE_DIR}/{name}"
+        cited.add(rel)
+        if rel not in evidence:
+            yield Finding(
+                document.rel,
+                ("minh_chung", index, "tep"),
+                "report.evidence-missing",
+                f"Không có tệp minh chứng {rel}",
+                f"Đưa tệp vào thư mục {folder}/{EVIDENCE_DIR}/ trong cùng yêu cầu gộp, hoặc sửa tên tệp",
+            )
+
+
+def answer_rules(
+    document: Document, progress: dict[str, Document], roster: Roster | None
+) -> Iterator[Finding]:
+    prefix = f"{SUBMISSIONS}/{document.year}/"
+    for index, answer in enumerate(document.data["tra_loi"]):
+        target = progress.get(prefix + answer["tep"])
+        if target is None:
+            yield Finding(
+                document.rel,
+                ("tra_loi", index, "tep"),
+                "answers.unknown-file",
+                f"Không có báo cáo tiến độ «{answer['tep']}» trong năm {document.year}",
+                "Sửa đường dẫn cho đúng, tính từ thư mục năm",
+            )
+        elif target.valid:
+            count = len(target.data.get("kho_khan", ()))
+            if answer["kho_khan"] > count:
+                yield Finding(
+                    document.rel,
+                    ("tra_loi", index, "kho_khan"),
+                    "answers.unknown-difficulty",
+                    f"Báo cáo tiến độ đó chỉ nêu {count} khó khăn, không có khó khăn số {answer['kho_khan']}",
+                    "Ghi số thứ tự của khó khăn, bắt đầu từ 1",
+                )
+        if roster is not None and not roster.is_admin(answer["nguoi_tra_loi"]):
+            yield Finding(
+                document.rel,
+                ("tra_loi", index, "nguoi_tra_loi"),
+                "answers.not-admin",
+                f"Người trả lời «{answer['nguoi_tra_loi']}» không phải tài khoản quản trị",
+                f"Ghi tài khoản của cán bộ {_BOARD} có trong danh sách quan_tri",
+            )

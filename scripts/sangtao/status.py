@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sangtao.history import History
-from sangtao.model import Cycle, Document, Extension, ReceiptEntry, Roster, Unit
+from sangtao.model import TZ, Cycle, Document, Extension, ReceiptEntry, Roster, Unit
 
 MISSING, ON_TIME, LATE, EXTENDED = "missing", "on_time", "late", "extended"
 STATES = (ON_TIME, EXTENDED, LATE, MISSING)
@@ -57,6 +57,47 @@ class DocumentStatus:
 
 
 @dataclass(frozen=True)
+class Answer:
+    """The board's word on a difficulty."""
+
+    on: dt.date
+    by: str
+    body: str
+    resolved: bool
+    authority: str = ""
+
+
+@dataclass(frozen=True)
+class Difficulty:
+    file: str
+    number: int  # 1-based, as the board cites it
+    text: str
+    raised_on: dt.date
+    answers: tuple[Answer, ...] = ()
+
+    @property
+    def open(self) -> bool:
+        return not any(a.resolved for a in self.answers)
+
+
+@dataclass(frozen=True)
+class ProgressUpdate:
+    rel: str
+    on: dt.date
+    percent: int | None
+    done: str
+    requests: str
+    reporter: str
+    difficulties: tuple[Difficulty, ...] = ()
+    receipt: Receipt | None = None
+    valid: bool = True
+
+
+APPRAISABLE, NOT_APPRAISABLE, PENDING = "appraisable", "not_appraisable", "pending"
+LETTER = "Công văn 833-CV/HU"
+
+
+@dataclass(frozen=True)
 class ModelStatus:
     """One model (mô hình): the unit's collective one, or an individual's."""
 
@@ -64,15 +105,36 @@ class ModelStatus:
     unit: str
     person: str | None
     registration: DocumentStatus
+    report: DocumentStatus
+    progress: tuple[ProgressUpdate, ...] = ()
+    appraisal: str = PENDING
+    reasons: tuple[str, ...] = ()
     title: str = ""
     field: str = ""
     person_name: str = ""
     person_position: str = ""
     document: Document | None = None
+    report_document: Document | None = None
 
     @property
     def key(self) -> str:
         return self.unit if self.person is None else f"{self.unit}/ca-nhan/{self.person}"
+
+    @property
+    def latest_percent(self) -> int | None:
+        return self.progress[-1].percent if self.progress else None
+
+    @property
+    def last_update(self) -> dt.date | None:
+        return self.progress[-1].on if self.progress else None
+
+    def days_since_update(self, now: dt.datetime) -> int | None:
+        last = self.last_update
+        return None if last is None else (now.astimezone(TZ).date() - last).days
+
+    @property
+    def open_difficulties(self) -> tuple[Difficulty, ...]:
+        return tuple(d for u in self.progress for d in u.difficulties if d.open)
 
 
 @dataclass(frozen=True)
@@ -87,17 +149,43 @@ class CycleStatus:
     cycle: Cycle
     now: dt.datetime
     units: tuple[UnitStatus, ...]
-    counts: Mapping[str, int] = field(default_factory=dict)
-    by_block: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+
+    def counts_of(self, kind: str) -> dict[str, int]:
+        """Units by state of their collective model's document of this kind."""
+        counts = Counter(getattr(u.collective, kind).state for u in self.units)
+        return {s: counts.get(s, 0) for s in STATES}
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return self.counts_of("registration")
+
+    def by_block_of(self, kind: str) -> dict[str, dict[str, int]]:
+        blocks: dict[str, Counter[str]] = {}
+        for u in self.units:
+            blocks.setdefault(u.unit.block, Counter())[getattr(u.collective, kind).state] += 1
+        return {b: {s: c.get(s, 0) for s in STATES} for b, c in blocks.items()}
+
+    @property
+    def by_block(self) -> dict[str, dict[str, int]]:
+        return self.by_block_of("registration")
 
     @property
     def registered(self) -> int:
         return sum(1 for u in self.units if u.collective.registration.state != MISSING)
 
+    @property
+    def reported(self) -> int:
+        return sum(1 for u in self.units if u.collective.report.state != MISSING)
+
     def models(self) -> Iterable[ModelStatus]:
         for unit in self.units:
             yield unit.collective
             yield from unit.individuals
+
+    def open_difficulties(self) -> list[tuple[ModelStatus, Difficulty]]:
+        """Every open difficulty of the cycle, oldest first: the board's queue."""
+        found = [(m, d) for m in self.models() for d in m.open_difficulties]
+        return sorted(found, key=lambda pair: (pair[1].raised_on, pair[1].file, pair[1].number))
 
 
 def judge(
@@ -125,6 +213,7 @@ def document_status(
     receipt: Receipt | None,
     now: dt.datetime,
 ) -> DocumentStatus:
+    """The state of one dated document (registration or report) of one model."""
     deadline = cycle.deadline(kind)
     extension = cycle.extension_for(kind, unit, person)
     effective = max(deadline, extension.until) if extension else deadline
@@ -146,27 +235,141 @@ def document_status(
     )
 
 
+def appraisability(
+    registration: DocumentStatus, report: DocumentStatus
+) -> tuple[str, tuple[str, ...]]:
+    """The letter's rule: no registration, or a registration without a report → not appraised."""
+    reasons: list[str] = []
+    if registration.state == MISSING:
+        reasons.append(f"Không đăng ký mô hình ({LETTER}: không thẩm định)")
+    elif registration.state == LATE:
+        reasons.append("Đăng ký trễ hạn, không được gia hạn")
+    if report.state == MISSING and report.overdue:
+        if registration.state != MISSING:
+            reasons.append(f"Đăng ký nhưng không báo cáo kết quả ({LETTER}: không thẩm định)")
+    elif report.state == LATE:
+        reasons.append("Báo cáo kết quả trễ hạn, không được gia hạn")
+    if reasons:
+        return NOT_APPRAISABLE, tuple(reasons)
+    if report.state in (ON_TIME, EXTENDED) and registration.state in (ON_TIME, EXTENDED):
+        return APPRAISABLE, ()
+    return PENDING, ()
+
+
+@dataclass
+class _Files:
+    """The cycle's documents, indexed by model."""
+
+    registration: dict[tuple[str, str | None], Document] = field(default_factory=dict)
+    report: dict[tuple[str, str | None], Document] = field(default_factory=dict)
+    progress: dict[tuple[str, str | None], list[Document]] = field(default_factory=dict)
+    answers: dict[tuple[str, int], list[Answer]] = field(default_factory=dict)
+
+
+def _index(cycle: Cycle, documents: Iterable[Document]) -> _Files:
+    files = _Files()
+    prefix = f"submissions/{cycle.year}/"
+    for d in documents:
+        if d.year != cycle.year:
+            continue
+        if d.kind == "answers" and d.valid:
+            for a in d.data["tra_loi"]:
+                files.answers.setdefault((prefix + a["tep"], a["kho_khan"]), []).append(
+                    Answer(
+                        on=dt.date.fromisoformat(a["ngay"]),
+                        by=a["nguoi_tra_loi"],
+                        body=a["noi_dung"],
+                        resolved=a["trang_thai"] == "da-giai-quyet",
+                        authority=a.get("co_quan", ""),
+                    )
+                )
+        if d.unit is None:
+            continue
+        key = (d.unit, d.person)
+        if d.kind == "registration":
+            files.registration[key] = d
+        elif d.kind == "report":
+            files.report[key] = d
+        elif d.kind == "progress":
+            files.progress.setdefault(key, []).append(d)
+    return files
+
+
+def _progress(
+    documents: list[Document], files: _Files, found: Mapping[str, Receipt]
+) -> tuple[ProgressUpdate, ...]:
+    updates = []
+    for d in sorted(documents, key=lambda d: d.name or ""):
+        data: dict[str, Any] = d.data if isinstance(d.data, dict) else {}
+        day = dt.date.fromisoformat(d.name) if d.name else dt.date.min
+        who = data.get("nguoi_bao_cao") if isinstance(data.get("nguoi_bao_cao"), dict) else {}
+        raised = data.get("kho_khan") if isinstance(data.get("kho_khan"), list) else []
+        updates.append(
+            ProgressUpdate(
+                rel=d.rel,
+                on=day,
+                percent=data.get("phan_tram") if isinstance(data.get("phan_tram"), int) else None,
+                done=_text(data.get("da_lam")),
+                requests=_text(data.get("de_xuat")),
+                reporter=", ".join(_text(who.get(k)) for k in ("ho_ten", "chuc_vu") if who.get(k)),
+                difficulties=tuple(
+                    Difficulty(
+                        d.rel,
+                        n,
+                        _text(text),
+                        day,
+                        tuple(sorted(files.answers.get((d.rel, n), []), key=lambda a: a.on)),
+                    )
+                    for n, text in enumerate(raised, 1)
+                ),
+                receipt=found.get(d.rel),
+                valid=d.valid,
+            )
+        )
+    return tuple(updates)
+
+
 def _model(
     cycle: Cycle,
     unit: str,
     person: str | None,
-    document: Document | None,
+    files: _Files,
     found: Mapping[str, Receipt],
     now: dt.datetime,
 ) -> ModelStatus:
-    receipt = found.get(document.rel) if document else None
+    key = (unit, person)
+    document = files.registration.get(key)
+    report = files.report.get(key)
     data: dict[str, Any] = document.data if document and isinstance(document.data, dict) else {}
     who = data.get("ca_nhan") if isinstance(data.get("ca_nhan"), dict) else {}
+    registration_status = document_status(
+        "registration",
+        cycle,
+        unit,
+        person,
+        document,
+        found.get(document.rel) if document else None,
+        now,
+    )
+    report_status = document_status(
+        "report", cycle, unit, person, report, found.get(report.rel) if report else None, now
+    )
+    appraisal, reasons = appraisability(registration_status, report_status)
     return ModelStatus(
         year=cycle.year,
         unit=unit,
         person=person,
-        registration=document_status("registration", cycle, unit, person, document, receipt, now),
+        registration=registration_status,
+        report=report_status,
+        progress=_progress(files.progress.get(key, []), files, found),
+        appraisal=appraisal,
+        reasons=reasons,
         title=_text(data.get("ten_mo_hinh")),
         field=_text(data.get("linh_vuc")),
         person_name=_text(who.get("ho_ten")),
         person_position=_text(who.get("chuc_vu")),
         document=document,
+        report_document=report,
     )
 
 
@@ -181,36 +384,22 @@ def cycle_status(
     found: Mapping[str, Receipt],
     now: dt.datetime,
 ) -> CycleStatus:
-    """Registration status of every unit in the roster and every individual model."""
-    collective: dict[str, Document] = {}
-    individual: dict[str, list[Document]] = {}
-    for document in documents:
-        if document.kind != "registration" or document.year != cycle.year or document.unit is None:
-            continue
-        if document.person is None:
-            collective[document.unit] = document
-        else:
-            individual.setdefault(document.unit, []).append(document)
+    """Status of every unit in the roster and of every individual model that has a file."""
+    files = _index(cycle, documents)
+    people: dict[str, set[str]] = {}
+    for unit, person in (*files.registration, *files.report, *files.progress):
+        if person is not None:
+            people.setdefault(unit, set()).add(person)
     units = []
     for unit in roster.units:
         units.append(
             UnitStatus(
                 unit=unit,
-                collective=_model(cycle, unit.code, None, collective.get(unit.code), found, now),
+                collective=_model(cycle, unit.code, None, files, found, now),
                 individuals=tuple(
-                    _model(cycle, unit.code, d.person, d, found, now)
-                    for d in sorted(individual.get(unit.code, []), key=lambda d: d.person or "")
+                    _model(cycle, unit.code, person, files, found, now)
+                    for person in sorted(people.get(unit.code, ()))
                 ),
             )
         )
-    counts = Counter(u.collective.registration.state for u in units)
-    by_block: dict[str, Counter[str]] = {}
-    for u in units:
-        by_block.setdefault(u.unit.block, Counter())[u.collective.registration.state] += 1
-    return CycleStatus(
-        cycle=cycle,
-        now=now,
-        units=tuple(units),
-        counts={s: counts.get(s, 0) for s in STATES},
-        by_block={b: {s: c.get(s, 0) for s in STATES} for b, c in by_block.items()},
-    )
+    return CycleStatus(cycle=cycle, now=now, units=tuple(units))

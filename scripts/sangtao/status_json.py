@@ -11,7 +11,7 @@ from typing import Any
 from sangtao.model import Extension
 from sangtao.status import CycleStatus, DocumentStatus, ModelStatus
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def _instant(value: dt.datetime | None) -> str | None:
@@ -48,7 +48,7 @@ def document_json(status: DocumentStatus) -> dict[str, Any]:
     }
 
 
-def model_json(model: ModelStatus) -> dict[str, Any]:
+def model_json(model: ModelStatus, now: dt.datetime) -> dict[str, Any]:
     return {
         "unit": model.unit,
         "person": model.person,
@@ -56,6 +56,16 @@ def model_json(model: ModelStatus) -> dict[str, Any]:
         "title": model.title or None,
         "field": model.field or None,
         "registration": document_json(model.registration),
+        "report": document_json(model.report),
+        "progress": {
+            "updates": len(model.progress),
+            "latest_percent": model.latest_percent,
+            "last_update": model.last_update.isoformat() if model.last_update else None,
+            "days_since_update": model.days_since_update(now),
+            "open_difficulties": len(model.open_difficulties),
+            "difficulties": sum(len(u.difficulties) for u in model.progress),
+        },
+        "appraisal": {"state": model.appraisal, "reasons": list(model.reasons)},
     }
 
 
@@ -71,8 +81,14 @@ def cycle_json(status: CycleStatus) -> dict[str, Any]:
         "summary": {
             "units": len(status.units),
             "registered": status.registered,
-            "registration": dict(status.counts),
-            "by_block": {k: dict(v) for k, v in status.by_block.items()},
+            "reported": status.reported,
+            "registration": status.counts_of("registration"),
+            "report": status.counts_of("report"),
+            "by_block": {
+                block: {"registration": counts, "report": status.by_block_of("report")[block]}
+                for block, counts in status.by_block_of("registration").items()
+            },
+            "open_difficulties": len(status.open_difficulties()),
         },
         "units": [
             {
@@ -80,8 +96,8 @@ def cycle_json(status: CycleStatus) -> dict[str, Any]:
                 "name": u.unit.name,
                 "type": u.unit.kind,
                 "block": u.unit.block,
-                "collective": model_json(u.collective),
-                "individuals": [model_json(m) for m in u.individuals],
+                "collective": model_json(u.collective, status.now),
+                "individuals": [model_json(m, status.now) for m in u.individuals],
             }
             for u in status.units
         ],

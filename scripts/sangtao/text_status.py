@@ -1,33 +1,38 @@
-"""`sangtao status` as a plain-text table for a terminal."""
+"""`sangtao status` as plain text for a terminal: one line per model."""
 
 from __future__ import annotations
 
 from sangtao.labels import days_left, state_label, vn_datetime
-from sangtao.status import CycleStatus, ModelStatus
+from sangtao.status import CycleStatus, DocumentStatus, ModelStatus
+
+
+def _state(status: DocumentStatus) -> str:
+    return state_label(status.state, status.overdue, status.provisional)
 
 
 def _row(model: ModelStatus, name: str) -> str:
-    reg = model.registration
-    when = (
-        vn_datetime(reg.receipt.at)
-        if reg.receipt
-        else ("chưa vào nhánh chính" if reg.provisional else "—")
+    percent = f"{model.latest_percent}%" if model.latest_percent is not None else "—"
+    flag = " (có lỗi)" if not (model.registration.valid and model.report.valid) else ""
+    return (
+        f"  {name}{flag}: đăng ký {_state(model.registration)}; tiến độ {percent}; "
+        f"báo cáo {_state(model.report)}"
     )
-    label = state_label(reg.state, reg.overdue, reg.provisional)
-    flag = " (có lỗi)" if not reg.valid else ""
-    return f"  {model.key:<34} {label:<18} {when:<22} {name}{flag}"
 
 
 def status_text(status: CycleStatus) -> str:
     cycle = status.cycle
-    deadline = cycle.deadline("registration")
+    registration, report = cycle.deadline("registration"), cycle.deadline("report")
     lines = [
-        f"{cycle.name} — hạn đăng ký {vn_datetime(deadline)} ({days_left(deadline, status.now)})",
+        cycle.name,
+        f"Hạn đăng ký {vn_datetime(registration)} ({days_left(registration, status.now)}); "
+        f"hạn báo cáo {vn_datetime(report)} ({days_left(report, status.now)})",
         f"Đã đăng ký {status.registered}/{len(status.units)} đơn vị: "
         + ", ".join(f"{state_label(s)} {n}" for s, n in status.counts.items()),
+        f"Đã báo cáo {status.reported}/{len(status.units)} đơn vị; "
+        f"{len(status.open_difficulties())} khó khăn chưa giải quyết",
     ]
     for unit in status.units:
-        lines.append(_row(unit.collective, unit.unit.name))
+        lines.append(_row(unit.collective, f"{unit.unit.name} [{unit.unit.code}]"))
         for model in unit.individuals:
-            lines.append(_row(model, f"{model.person_name} (cá nhân)"))
+            lines.append(_row(model, f"    {model.person_name or model.person} (cá nhân)"))
     return "\n".join(lines)
