@@ -87,3 +87,59 @@ def seed(repo: Repo, date: str = "2023-01-10T08:00:00+07:00", **cycle_extra: Any
     repo.write("submissions/don-vi.yaml", dump(roster()))
     repo.write("submissions/2023/dot.yaml", dump(cycle(**cycle_extra)))
     return repo.commit("Mở đợt 2023", date)
+
+
+def progress(
+    unit: str = "loc-thang", day: str = "2023-05-15", year: int = 2023, **extra: Any
+) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "don_vi": unit,
+        "nam": year,
+        "ngay": day,
+        "phan_tram": 40,
+        "da_lam": "Đã họp dân ở 3 thôn, làm xong 2 km đường.",
+        "kho_khan": ["Hai hộ chưa đồng ý hiến đất ở thôn 4.", "Thiếu xi măng do giá tăng."],
+        "nguoi_bao_cao": {"ho_ten": "Trần Văn Bình", "chuc_vu": "Bí thư Đảng ủy"},
+    }
+    data.update(extra)
+    return data
+
+
+def report(unit: str = "loc-thang", year: int = 2023, **extra: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "don_vi": unit,
+        "nam": year,
+        "ten_mo_hinh": "Dân vận khéo trong làm đường giao thông nông thôn",
+        "qua_trinh_thuc_hien": "Họp dân từng thôn, đảng viên hiến đất trước, công khai thu chi hằng tháng.",
+        "ket_qua": [{"chi_tieu": "Đường bê tông", "don_vi_tinh": "km", "truoc": 2, "sau": 7.5}],
+        "hieu_qua": {"xa_hoi": "Đi lại thuận tiện, nông sản bán được giá hơn."},
+        "kha_nang_nhan_rong": "Áp dụng được ở mọi xã có đường đất.",
+        "han_che": "Còn một thôn chưa làm.",
+        "bai_hoc": "Đảng viên phải đi trước.",
+        "de_nghi_khen_thuong": False,
+        "ngay_van_ban": f"{year}-11-20",
+    }
+    data.update(extra)
+    return data
+
+
+def answers(*items: dict[str, Any]) -> dict[str, Any]:
+    return {"tra_loi": list(items)}
+
+
+def answer(
+    tep: str = "loc-thang/tien-do/2023-05-15.yaml",
+    kho_khan: int = 1,
+    resolved: bool = True,
+    **extra: Any,
+) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "tep": tep,
+        "kho_khan": kho_khan,
+        "ngay": "2023-05-20",
+        "nguoi_tra_loi": "btc-admin",
+        "noi_dung": "Ban Tổ chức đã làm việc với xã, hai hộ đồng ý.",
+        "trang_thai": "da-giai-quyet" if resolved else "dang-xu-ly",
+    }
+    data.update(extra)
+    return data

@@ -125,18 +125,14 @@ def read_corpus(root: Path, schemas: SchemaSet | None = None) -> Corpus:
     legal_texts = frozenset(p.name for p in texts.glob("*.md")) if texts.is_dir() else frozenset()
     findings = list(cross_file(corpus.documents, corpus.roster, corpus.cycles, legal_texts))
     for finding in findings:
-        lines = loaded.get(finding.rel)
-        if lines is None or not lines.lines:
-            lines = load_file(root / finding.rel, positions=True)
-            loaded[finding.rel] = lines
+        line = 1  # a file that is not YAML (evidence) is named by its first line
+        if finding.rel in loaded:
+            content = loaded[finding.rel]
+            if not content.lines:
+                content = loaded[finding.rel] = load_file(root / finding.rel, positions=True)
+            line = content.line_of(finding.where)
         corpus.problems.append(
-            Problem(
-                finding.rel,
-                lines.line_of(finding.where),
-                finding.rule,
-                finding.message,
-                finding.hint,
-            )
+            Problem(finding.rel, line, finding.rule, finding.message, finding.hint)
         )
     if findings:
         _mark_invalid(corpus)
@@ -149,9 +145,29 @@ def _read_document(
 ) -> tuple[Document, list[Problem]]:
     def document(data: object = None, valid: bool = False, problems: int = 0) -> Document:
         return Document(
-            where.rel, where.kind, where.year, where.unit, where.person, data, valid, problems
+            where.rel,
+            where.kind,
+            where.year,
+            where.unit,
+            where.person,
+            data,
+            valid,
+            problems,
+            where.name,
         )
 
+    if where.schema is None:  # evidence: a file we keep and publish, not a document we read
+        size = (root / where.rel).stat().st_size
+        if size > MAX_EVIDENCE_BYTES:
+            problem = Problem(
+                where.rel,
+                1,
+                "evidence.too-large",
+                f"Tệp minh chứng quá lớn ({size / 2**20:.1f} MB, tối đa {MAX_EVIDENCE_BYTES // 2**20} MB)",
+                "Nén nhỏ tệp, hoặc đưa lên cổng thông tin và ghi đường liên kết https trong báo cáo",
+            )
+            return document(problems=1), [problem]
+        return document(valid=True), []
     try:
         content = load_file(root / where.rel)
     except LoadError as error:

@@ -240,6 +240,16 @@ def _describe(
             f"Chọn một trong: {listed}",
         )
         return
+    alternatives = _required_alternatives(error.schema) if keyword == "oneOf" else None
+    if alternatives:
+        yield Problem(
+            rel,
+            line,
+            "schema.one-of",
+            f"{_label(here, path)} cần đúng một trong các mục: {', '.join(alternatives)}",
+            "Ghi một mục (không ghi cả hai, không bỏ trống cả hai)",
+        )
+        return
     if keyword in ("oneOf", "anyOf") and error.context:
         yield from _describe(rel, schema, loaded, jsonschema.exceptions.best_match(error.context))
         return
@@ -324,6 +334,14 @@ def _describe(
         f"{_label(here, path)} không đúng mẫu ({keyword})",
         _join(here.get("description", ""), _example(here, key)),
     )
+
+
+def _required_alternatives(schema: Any) -> list[str] | None:
+    """`oneOf: [{required: [a]}, {required: [b]}]`: the names a, b; else None."""
+    branches = schema.get("oneOf") if isinstance(schema, dict) else None
+    if branches and all(isinstance(b, dict) and list(b) == ["required"] for b in branches):
+        return [name for b in branches for name in b["required"]]
+    return None
 
 
 def _bounds(schema: dict[str, Any]) -> str:

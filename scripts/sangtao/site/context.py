@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
 
 from sangtao.model import Roster
 from sangtao.problems import Problem
@@ -62,12 +61,20 @@ class SiteContext:
         return f"{self.repo_url.rstrip('/')}/blob/{self.head or 'main'}/{rel}"
 
 
+def model_src(year: int, unit: str, person: str | None) -> str:
+    if person is None:
+        return f"ho-so/{year}/{unit}.md"
+    return f"ho-so/{year}/{unit}/ca-nhan/{person}.md"
+
+
 def dossier_src(model: ModelStatus) -> str:
-    if model.person is None:
-        return f"ho-so/{model.year}/{model.unit}.md"
-    return f"ho-so/{model.year}/{model.unit}/ca-nhan/{model.person}.md"
+    return model_src(model.year, model.unit, model.person)
 
 
-def data_of(model: ModelStatus) -> dict[str, Any]:
-    document = model.document
-    return document.data if document is not None and isinstance(document.data, dict) else {}
+def evidence_src_of(year: int, unit: str, person: str | None, name: str) -> str:
+    """Where an evidence file is copied in the site: beside its model's dossier page."""
+    return f"{model_src(year, unit, person)[:-3]}/minh-chung/{name}"
+
+
+def evidence_src(model: ModelStatus, name: str) -> str:
+    return evidence_src_of(model.year, model.unit, model.person, name)

@@ -6,15 +6,32 @@ carry the whole nav and the build would grow quadratically.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from sangtao.labels import state_label, vn_date, vn_datetime
-from sangtao.site.context import SiteContext, data_of, dossier_src
-from sangtao.site.html import attr, esc, link, page
-from sangtao.status import MISSING, CycleStatus, DocumentStatus, ModelStatus, UnitStatus
+from sangtao.site.context import SiteContext, dossier_src, evidence_src
+from sangtao.site.html import attr, esc, link, page, table
+from sangtao.status import (
+    APPRAISABLE,
+    MISSING,
+    NOT_APPRAISABLE,
+    CycleStatus,
+    DocumentStatus,
+    ModelStatus,
+    ProgressUpdate,
+    UnitStatus,
+)
+from sangtao.validation import Schema
 
 # Fields shown in their own section, not in the generic list.
-_SHOWN_APART = {"don_vi", "nam", "ca_nhan"}
+_SHOWN_APART = {"don_vi", "nam", "ca_nhan", "ket_qua", "minh_chung", "hieu_qua"}
+_KIND_NAMES = {"registration": "đăng ký", "report": "báo cáo kết quả"}
+APPRAISAL_LABELS = {
+    APPRAISABLE: "Đủ điều kiện thẩm định",
+    NOT_APPRAISABLE: "Không thẩm định",
+    "pending": "Chưa đủ hồ sơ",
+}
 
 
 def state_badge(
@@ -27,6 +44,15 @@ def state_badge(
     return badge
 
 
+def doc_badge(status: DocumentStatus) -> str:
+    return state_badge(status.state, status.overdue, status.valid, status.provisional)
+
+
+def appraisal_badge(model: ModelStatus) -> str:
+    css = {APPRAISABLE: "on_time", NOT_APPRAISABLE: "missing"}.get(model.appraisal, "extended")
+    return f'<span class="sangtao-state sangtao-state-{css}">{esc(APPRAISAL_LABELS[model.appraisal])}</span>'
+
+
 def dossier_pages(ctx: SiteContext, status: CycleStatus) -> dict[str, str]:
     pages = {}
     for unit_status in status.units:
@@ -36,10 +62,10 @@ def dossier_pages(ctx: SiteContext, status: CycleStatus) -> dict[str, str]:
     return pages
 
 
-def receipt_html(ctx: SiteContext, reg: DocumentStatus) -> str:
-    receipt = reg.receipt
+def receipt_html(ctx: SiteContext, doc: DocumentStatus) -> str:
+    receipt = doc.receipt
     if receipt is None:
-        if reg.provisional:
+        if doc.provisional:
             return "Có trong thư mục nhưng chưa được hợp nhất vào nhánh chính"
         return "—"
     when = esc(vn_datetime(receipt.at))
@@ -58,35 +84,33 @@ def receipt_html(ctx: SiteContext, reg: DocumentStatus) -> str:
     return f"{when}, theo lịch sử nhánh chính (commit {ref}{who})"
 
 
-def status_box(ctx: SiteContext, reg: DocumentStatus) -> str:
+def status_box(ctx: SiteContext, doc: DocumentStatus) -> str:
+    name = _KIND_NAMES.get(doc.kind, doc.kind)
     rows = [
-        ("Trạng thái", state_badge(reg.state, reg.overdue, reg.valid, reg.provisional)),
-        ("Hạn đăng ký", esc(vn_datetime(reg.deadline))),
+        ("Trạng thái", doc_badge(doc)),
+        (f"Hạn {name}", esc(vn_datetime(doc.deadline))),
     ]
-    if reg.extension is not None:
-        e = reg.extension
+    if doc.extension is not None:
+        e = doc.extension
         granted = esc(e.authority) + (f", văn bản {esc(e.number)}" if e.number else "")
         rows.append(
             ("Gia hạn đến", f"{esc(vn_datetime(e.until))} ({granted}; lý do: {esc(e.reason)})")
         )
-    rows.append(("Thời điểm nhận", receipt_html(ctx, reg)))
-    if reg.path:
-        source = ctx.source_url(reg.path)
-        path = esc(reg.path)
+    rows.append(("Thời điểm nhận", receipt_html(ctx, doc)))
+    if doc.path:
+        source = ctx.source_url(doc.path)
+        path = esc(doc.path)
         rows.append(
             ("Tệp", f'<a href="{attr(source)}">{path}</a>' if source else f"<code>{path}</code>")
         )
-    if not reg.valid:
-        rows.append(("Lỗi", f"{reg.problems} lỗi — xem trang Hồ sơ có lỗi"))
+    if not doc.valid:
+        rows.append(("Lỗi", f"{doc.problems} lỗi — xem trang Hồ sơ có lỗi"))
     body = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
     return f'<table class="sangtao-status"><tbody>{body}</tbody></table>'
 
 
-def registration_html(ctx: SiteContext, model: ModelStatus) -> str:
-    data = data_of(model)
-    if not data:
-        return ""
-    schema = ctx.schemas["dang-ky"]
+def fields_html(ctx: SiteContext, schema: Schema, data: dict[str, Any]) -> str:
+    """A document's fields in the schema's order, labelled by the schema's titles."""
     rows = []
     for key in schema.document["properties"]:
         if key in _SHOWN_APART or key not in data:
@@ -103,6 +127,8 @@ def _value_html(ctx: SiteContext, key: str, value: Any) -> str:
         return f"Từ {esc(_day(value.get('tu_ngay')))} đến {esc(_day(value.get('den_ngay')))}"
     if key == "ngay_van_ban":
         return esc(_day(value))
+    if key == "de_nghi_khen_thuong" and isinstance(value, bool):
+        return "Có" if value else "Không"
     if isinstance(value, list):
         return "<ul>" + "".join(f"<li>{_value_html(ctx, '', v)}</li>" for v in value) + "</ul>"
     if isinstance(value, dict):
@@ -111,8 +137,6 @@ def _value_html(ctx: SiteContext, key: str, value: Any) -> str:
 
 
 def _day(value: object) -> str:
-    import datetime as dt
-
     if isinstance(value, str):
         try:
             return vn_date(dt.date.fromisoformat(value))
@@ -121,42 +145,172 @@ def _day(value: object) -> str:
     return "" if value is None else str(value)
 
 
+def _data(document: object) -> dict[str, Any]:
+    data = getattr(document, "data", None)
+    return data if isinstance(data, dict) else {}
+
+
+def registration_section(ctx: SiteContext, model: ModelStatus, missing_path: str) -> str:
+    parts = ["<h2>Đăng ký</h2>", status_box(ctx, model.registration)]
+    if model.registration.state == MISSING:
+        parts.append(f"<p>Chưa có bản đăng ký. Tệp cần nộp: <code>{esc(missing_path)}</code>.</p>")
+    else:
+        parts.append(f"<h3>{esc(model.title)}</h3>")
+        parts.append(fields_html(ctx, ctx.schemas["dang-ky"], _data(model.document)))
+    return "\n".join(parts)
+
+
+def _update_html(update: ProgressUpdate) -> str:
+    percent = f"{update.percent}%" if update.percent is not None else "—"
+    parts = [
+        f'<div class="sangtao-update"><h3>{esc(vn_date(update.on))} — hoàn thành {esc(percent)}</h3>',
+        f"<p>{esc(update.done)}</p>",
+    ]
+    if update.difficulties:
+        items = []
+        for difficulty in update.difficulties:
+            state = (
+                '<span class="sangtao-state sangtao-state-on_time">Đã giải quyết</span>'
+                if not difficulty.open
+                else '<span class="sangtao-state sangtao-state-late">Chưa giải quyết</span>'
+            )
+            answers = "".join(
+                f"<li>{esc(vn_date(a.on))}, {esc(a.authority or a.by)}: {esc(a.body)}"
+                f" ({'đã giải quyết' if a.resolved else 'đang xử lý'})</li>"
+                for a in difficulty.answers
+            )
+            reply = f"<ul>{answers}</ul>" if answers else "<p><em>Chưa có trả lời.</em></p>"
+            items.append(f"<li>{state} {esc(difficulty.text)}{reply}</li>")
+        parts.append(f"<p><strong>Khó khăn, vướng mắc</strong></p><ol>{''.join(items)}</ol>")
+    if update.requests:
+        parts.append(f"<p><strong>Đề xuất:</strong> {esc(update.requests)}</p>")
+    if update.reporter:
+        parts.append(f'<p class="sangtao-muted">Người báo cáo: {esc(update.reporter)}</p>')
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def progress_section(ctx: SiteContext, model: ModelStatus) -> str:
+    if model.registration.state == MISSING and not model.progress:
+        return ""
+    head = "<h2>Theo dõi thực hiện</h2>"
+    if not model.progress:
+        return head + "<p>Chưa có báo cáo tiến độ.</p>"
+    days = model.days_since_update(ctx.now)
+    summary = (
+        f"<p>{len(model.progress)} lần báo cáo tiến độ; gần nhất {esc(vn_date(model.progress[-1].on))}"
+        + (f" ({days} ngày trước)" if days is not None and days >= 0 else "")
+        + f"; {len(model.open_difficulties)} khó khăn chưa giải quyết.</p>"
+    )
+    timeline = "".join(_update_html(u) for u in reversed(model.progress))
+    return head + summary + f'<div class="sangtao-timeline">{timeline}</div>'
+
+
+def report_section(ctx: SiteContext, model: ModelStatus, here: str, missing_path: str) -> str:
+    if model.registration.state == MISSING and model.report.state == MISSING:
+        return ""
+    parts = ["<h2>Báo cáo kết quả</h2>", status_box(ctx, model.report)]
+    data = _data(model.report_document)
+    if model.report.state == MISSING:
+        parts.append(
+            f"<p>Chưa có báo cáo kết quả. Tệp cần nộp: <code>{esc(missing_path)}</code>.</p>"
+        )
+        return "\n".join(parts)
+    results = data.get("ket_qua")
+    if isinstance(results, list) and results:
+        rows = []
+        for item in results:
+            if not isinstance(item, dict):
+                continue
+            before, after = item.get("truoc"), item.get("sau")
+            change = ""
+            if isinstance(before, int | float) and isinstance(after, int | float):
+                change = f"{after - before:+g}"
+            rows.append(
+                [
+                    esc(item.get("chi_tieu")),
+                    esc(item.get("don_vi_tinh")),
+                    esc(before),
+                    esc(after),
+                    esc(change),
+                    esc(item.get("ghi_chu", "")),
+                ]
+            )
+        parts.append("<h3>Kết quả đạt được</h3>")
+        parts.append(
+            table(["Chỉ tiêu", "Đơn vị tính", "Trước", "Sau", "Thay đổi", "Ghi chú"], rows)
+        )
+    effects = data.get("hieu_qua")
+    if isinstance(effects, dict) and effects:
+        names = {"chinh_tri": "Về chính trị", "kinh_te": "Về kinh tế", "xa_hoi": "Về xã hội"}
+        items = "".join(
+            f"<tr><th>{esc(names.get(k, k))}</th><td>{esc(v)}</td></tr>" for k, v in effects.items()
+        )
+        parts.append(
+            f'<h3>Hiệu quả</h3><table class="sangtao-fields"><tbody>{items}</tbody></table>'
+        )
+    parts.append(fields_html(ctx, ctx.schemas["bao-cao"], data))
+    evidence = data.get("minh_chung")
+    if isinstance(evidence, list) and evidence:
+        items = []
+        for item in evidence:
+            if not isinstance(item, dict):
+                continue
+            title = esc(item.get("tieu_de"))
+            if isinstance(item.get("lien_ket"), str) and item["lien_ket"].startswith("https://"):
+                url = item["lien_ket"]
+                items.append(
+                    f'<li><a href="{attr(url)}" rel="nofollow noopener">{title}</a> <small>{esc(url)}</small></li>'
+                )
+            elif isinstance(item.get("tep"), str):
+                items.append(f"<li>{link(here, evidence_src(model, item['tep']), title)}</li>")
+        parts.append(f"<h3>Minh chứng</h3><ul>{''.join(items)}</ul>")
+    return "\n".join(parts)
+
+
+def appraisal_section(model: ModelStatus) -> str:
+    reasons = "".join(f"<li>{esc(r)}</li>" for r in model.reasons)
+    return f"<p><strong>Thẩm định:</strong> {appraisal_badge(model)}</p>" + (
+        f"<ul>{reasons}</ul>" if reasons else ""
+    )
+
+
+def model_sections(ctx: SiteContext, model: ModelStatus, here: str) -> list[str]:
+    folder = f"submissions/{model.year}/{model.unit}" + (
+        f"/ca-nhan/{model.person}" if model.person else ""
+    )
+    return [
+        appraisal_section(model),
+        registration_section(ctx, model, f"{folder}/dang-ky.yaml"),
+        progress_section(ctx, model),
+        report_section(ctx, model, here, f"{folder}/bao-cao.yaml"),
+    ]
+
+
 def unit_page(ctx: SiteContext, status: CycleStatus, unit_status: UnitStatus) -> str:
     unit, model = unit_status.unit, unit_status.collective
     here = dossier_src(model)
     prefix = ctx.cycle_prefix(status.cycle.year)
-    back = link(here, f"{prefix}don-vi.md", f"← Tình hình đăng ký năm {status.cycle.year}")
-    heading = f"<h1>{esc(unit.name)}</h1>"
+    back = link(here, f"{prefix}don-vi.md", f"← Tình hình năm {status.cycle.year}")
     meta = (
         f"<p>{esc(ctx.unit_kinds.get(unit.kind, unit.kind))} · Khối "
         f"{esc(ctx.blocks.get(unit.block, unit.block))} · Mã <code>{esc(unit.code)}</code> · "
         f"Năm {status.cycle.year}</p>"
     )
-    if model.registration.state == MISSING:
-        content = (
-            "<h2>Mô hình của tập thể</h2><p>Đơn vị chưa gửi bản đăng ký mô hình của tập thể. "
-            f"Tệp cần nộp: <code>submissions/{status.cycle.year}/{esc(unit.code)}/dang-ky.yaml</code>.</p>"
-        )
-    else:
-        content = f"<h2>Mô hình của tập thể: {esc(model.title)}</h2>" + registration_html(
-            ctx, model
-        )
     individuals = ""
     if unit_status.individuals:
         items = "".join(
             f"<li>{link(here, dossier_src(m), esc(m.person_name or m.person))}"
-            f" — {esc(m.title)} ({state_badge(m.registration.state, m.registration.overdue, m.registration.valid)})</li>"
+            f" — {esc(m.title)} ({doc_badge(m.registration)})</li>"
             for m in unit_status.individuals
         )
         individuals = f"<h2>Mô hình của cá nhân</h2><ul>{items}</ul>"
     return page(
         f"{unit.name} — năm {status.cycle.year}",
-        heading,
+        f"<h1>{esc(unit.name)}</h1>",
         f"<p>{back}</p>",
         meta,
-        "<h2>Đăng ký</h2>",
-        status_box(ctx, model.registration),
-        content,
+        *model_sections(ctx, model, here),
         individuals,
     )
 
@@ -173,8 +327,5 @@ def individual_page(
         f"<p>{back}</p>",
         f"<p>Mô hình của cá nhân · {esc(model.person_position)} · {esc(unit_status.unit.name)} · "
         f"Năm {status.cycle.year}</p>",
-        "<h2>Đăng ký</h2>",
-        status_box(ctx, model.registration),
-        f"<h2>{esc(model.title)}</h2>",
-        registration_html(ctx, model),
+        *model_sections(ctx, model, here),
     )

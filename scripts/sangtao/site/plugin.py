@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, Files
 
 from sangtao.pipeline import parse_now, take_snapshot
 from sangtao.problems import FatalError
-from sangtao.site.context import SiteContext
+from sangtao.site.context import SiteContext, evidence_src_of
 from sangtao.site.pages import build_pages
 from sangtao.validation import SchemaSet
 
@@ -56,6 +56,13 @@ class SangtaoPlugin(BasePlugin[SangtaoConfig]):
             if files.get_file_from_path(src) is not None:
                 raise PluginError(f"docs/{src} trùng tên với một trang được tạo tự động")
             files.append(File.generated(config, src, content=content))
+        for document in corpus.documents:
+            # Evidence files travel with the site, so it stays whole offline.
+            if document.kind == "evidence" and document.valid and document.year in ctx.statuses:
+                src = evidence_src_of(
+                    document.year, document.unit or "", document.person, document.name or ""
+                )
+                files.append(File.generated(config, src, abs_src_path=str(root / document.rel)))
         log.info(
             "sangtao: %d tệp trong submissions/, %d trang tạo ra, %d lỗi",
             len(corpus.files),
