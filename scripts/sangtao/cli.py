@@ -20,12 +20,16 @@ from sangtao.codeowners import CODEOWNERS, stale_problem
 from sangtao.codeowners import render as render_codeowners
 from sangtao.corpus import find_root, read_corpus
 from sangtao.gate import judge_change
+from sangtao.layout import CODE
+from sangtao.model import TZ
 from sangtao.pipeline import parse_now, take_snapshot
 from sangtao.problems import FatalError
 from sangtao.reporter import FORMATS, render
 from sangtao.status_json import cycle_json
 from sangtao.summary import render_summary
+from sangtao.templates import render_template
 from sangtao.text_status import status_text
+from sangtao.validation import SchemaSet
 
 
 def check(args: argparse.Namespace) -> int:
@@ -84,6 +88,56 @@ def status(args: argparse.Namespace) -> int:
     return 0
 
 
+NEW_KINDS = {
+    "registration": ("dang-ky", "Bản đăng ký mô hình mới, cách làm sáng tạo"),
+    "progress": ("tien-do", "Báo cáo tiến độ thực hiện mô hình"),
+    "report": ("bao-cao", "Báo cáo kết quả thực hiện mô hình (mẫu Hướng dẫn 09-HD/BTCTU)"),
+}
+
+
+def new(args: argparse.Namespace) -> int:
+    root = find_root(Path(args.root) if args.root else None)
+    corpus = read_corpus(root)
+    if corpus.roster is None:
+        raise FatalError("submissions/don-vi.yaml có lỗi: chạy `sangtao check` và sửa trước")
+    if args.unit not in corpus.roster.by_code:
+        raise FatalError(f"Không có đơn vị «{args.unit}» trong submissions/don-vi.yaml")
+    now = parse_now(args.now)
+    year = args.cycle or max(corpus.cycles, default=now.year)
+    if year not in corpus.cycles:
+        raise FatalError(f"Không có đợt năm {year} (thiếu submissions/{year}/dot.yaml)")
+    if args.person is not None and not CODE.match(args.person):
+        raise FatalError(
+            f"Mã cá nhân «{args.person}» phải viết chữ thường không dấu, nối bằng gạch ngang"
+        )
+    folder = f"submissions/{year}/{args.unit}" + (f"/ca-nhan/{args.person}" if args.person else "")
+    schema_name, title = NEW_KINDS[args.kind]
+    prefilled: dict[str, object] = {"don_vi": args.unit, "nam": year}
+    today = now.astimezone(TZ).date().isoformat()
+    if args.kind == "progress":
+        prefilled["ngay"] = today
+        rel = f"{folder}/tien-do/{today}.yaml"
+    else:
+        rel = f"{folder}/{schema_name}.yaml"
+    if args.kind == "registration" and args.person:
+        prefilled["ca_nhan"] = {"ma": args.person}
+    path = root / rel
+    if path.exists():
+        raise FatalError(f"Tệp {rel} đã có; không ghi đè. Sửa thẳng tệp đó")
+    unit = corpus.roster.by_code[args.unit]
+    header = [
+        f"{title} — {unit.name}, năm {year}",
+        "Điền vào sau mỗi dấu hai chấm. Dòng bắt đầu bằng # là hướng dẫn, không cần xóa.",
+        "Mục «không bắt buộc» đang bị ẩn bằng dấu #: muốn dùng thì xóa dấu # ở đầu dòng.",
+        f"Kiểm tra: sangtao check {rel}",
+    ]
+    text = render_template(SchemaSet(root / "schema")[schema_name], prefilled, header)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(f"Đã tạo {rel}. Mở tệp, điền nội dung rồi chạy `sangtao check {rel}`.")
+    return 0
+
+
 def _relative(root: Path, path: str) -> str:
     candidate = Path(path)
     absolute = candidate if candidate.is_absolute() else Path.cwd() / candidate
@@ -113,6 +167,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--now", metavar="ISO8601", help="giờ kiểm tra hạn (mặc định: đồng hồ máy)")
     p.set_defaults(func=check)
+
+    p = commands.add_parser("new", help="tạo tệp mẫu để điền (đăng ký, tiến độ, báo cáo)")
+    p.add_argument(
+        "kind", choices=list(NEW_KINDS), metavar="LOẠI", help="registration | progress | report"
+    )
+    p.add_argument("--unit", required=True, metavar="MÃ_ĐƠN_VỊ")
+    p.add_argument(
+        "--person", metavar="MÃ_CÁ_NHÂN", help="mô hình của cá nhân, ví dụ nguyen-thi-lan"
+    )
+    p.add_argument("--cycle", type=int, metavar="NĂM", help="mặc định: đợt mới nhất")
+    p.add_argument(
+        "--now", metavar="ISO8601", help="ngày dùng cho báo cáo tiến độ (mặc định: hôm nay)"
+    )
+    p.set_defaults(func=new)
 
     p = commands.add_parser("codeowners", help="ghi .github/CODEOWNERS từ danh sách đơn vị")
     p.set_defaults(func=codeowners)

@@ -236,7 +236,9 @@ def _describe(
             rel,
             line,
             "schema.choice",
-            f"{_label(here, path)} không thuộc danh sách cho phép, {_describe_value(value)}",
+            f"{_label(here, path)} chưa chọn"
+            if value is None
+            else f"{_label(here, path)} không thuộc danh sách cho phép, {_describe_value(value)}",
             f"Chọn một trong: {listed}",
         )
         return
@@ -268,6 +270,8 @@ def _describe(
             hint = _join("Viết các mục con ở những dòng dưới, thụt vào hai dấu cách", hint)
         if value is None:
             hint = _join("Điền nội dung sau dấu `:`", here.get("description", ""), hint)
+            yield Problem(rel, line, "schema.empty", f"{_label(here, path)} chưa điền", hint)
+            return
         yield Problem(
             rel,
             line,
