@@ -160,7 +160,7 @@ def judge_change(
     for change in changes:
         problems.extend(shape_problems(change))
         if actor is not None and not admin:
-            problems.extend(ownership_problems(change, actor, roster))
+            problems.extend(ownership_problems(change, actor, roster, cycle_of, now))
         problems.extend(deadline_problems(change, cycle_of, now))
     return Verdict(base.hexsha, actor, admin, now, tuple(changes), tuple(problems))
 
@@ -193,10 +193,20 @@ def shape_problems(change: Change) -> Iterator[Problem]:
         )
 
 
-def ownership_problems(change: Change, actor: str, roster: Roster | None) -> Iterator[Problem]:
-    """What a unit account may touch: its own units' folders, nothing else."""
+def ownership_problems(
+    change: Change,
+    actor: str,
+    roster: Roster | None,
+    cycle_of: Callable[[int], Cycle | None] = lambda _: None,
+    now: dt.datetime | None = None,
+) -> Iterator[Problem]:
+    """What a non-admin account may touch: its own units' folders, or its own score sheets."""
     path = change.path
     who = actor.casefold()
+    where = locate(path)
+    if isinstance(where, Location) and where.kind == "score" and where.year is not None:
+        yield from sheet_ownership(change, actor, where, cycle_of(where.year), now)
+        return
     if path == ROSTER_FILE or path.endswith(BOARD_FILES) or path.startswith(BOARD_ONLY):
         yield Problem(
             path,
@@ -243,6 +253,51 @@ def ownership_problems(change: Change, actor: str, roster: Roster | None) -> Ite
         )
 
 
+def sheet_ownership(
+    change: Change, actor: str, where: Location, cycle: Cycle | None, now: dt.datetime | None
+) -> Iterator[Problem]:
+    """Appraisers change only their own sheet, and after the appraisal deadline only the team
+    leader changes sheets (to close the appraisal)."""
+    appraisal = cycle.appraisal if cycle else None
+    member = appraisal.member(actor) if appraisal else None
+    line = _line(change)
+    if member is None:
+        yield Problem(
+            change.path,
+            line,
+            "gate.not-appraiser",
+            f"Tài khoản «{actor}» không có tên trong Tổ thẩm định nên không được nộp phiếu chấm",
+            "Chỉ thành viên Tổ thẩm định (dot.yaml trên nhánh chính) nộp phiếu chấm",
+        )
+        return
+    assert cycle is not None
+    closed = now is not None and now > cycle.deadlines["tham_dinh"] + cycle.grace
+    if closed and not member.leader:
+        yield Problem(
+            change.path,
+            line,
+            "gate.appraisal-closed",
+            f"Đã hết hạn thẩm định ({vn_datetime(cycle.deadlines['tham_dinh'])}): chỉ Tổ trưởng được sửa phiếu chấm",
+            "Đề nghị Tổ trưởng Tổ thẩm định sửa, hoặc Ban Tổ chức gia hạn thẩm định trong dot.yaml",
+        )
+    elif not closed and (where.name or "").casefold() != actor.casefold():
+        yield Problem(
+            change.path,
+            line,
+            "gate.not-own-sheet",
+            f"«{actor}» chỉ được nộp phiếu chấm của chính mình ({actor}.yaml), không phải «{where.name}.yaml»",
+            f"Đặt phiếu ở tham-dinh/<mã đơn vị>[/<mã cá nhân>]/{actor}.yaml",
+        )
+    if change.status == "D":
+        yield Problem(
+            change.path,
+            None,
+            "gate.delete",
+            "Xóa phiếu chấm cần Ban Tổ chức Huyện ủy thực hiện",
+            "Muốn sửa điểm thì sửa ngay trong phiếu",
+        )
+
+
 def deadline_problems(
     change: Change, cycle_of: Callable[[int], Cycle | None], now: dt.datetime
 ) -> Iterator[Problem]:
@@ -252,6 +307,8 @@ def deadline_problems(
     where = locate(change.path)
     if not isinstance(where, Location) or where.kind not in DEADLINE_KEY or where.year is None:
         return
+    if where.kind == "score":
+        return  # sheets: the appraisal deadline closes them to all but the leader (ownership)
     cycle = cycle_of(where.year)
     if cycle is None:
         return

@@ -20,6 +20,7 @@ ANSWERS_FILE = "giai-dap.yaml"
 INDIVIDUALS_DIR = "ca-nhan"
 PROGRESS_DIR = "tien-do"
 EVIDENCE_DIR = "minh-chung"
+APPRAISAL_DIR = "tham-dinh"
 EVIDENCE_TYPES = (".pdf", ".jpg", ".jpeg", ".png")
 MODEL_FILES = {REGISTRATION_FILE: "registration", REPORT_FILE: "report"}
 
@@ -35,6 +36,7 @@ SCHEMA_OF = {
     "registration": "dang-ky",
     "progress": "tien-do",
     "report": "bao-cao",
+    "score": "phieu-cham",
 }
 
 
@@ -74,7 +76,8 @@ _EXPECTED = (
     "Tệp hợp lệ: submissions/don-vi.yaml, submissions/<năm>/dot.yaml, "
     "submissions/<năm>/giai-dap.yaml, và trong thư mục của mô hình "
     "(submissions/<năm>/<mã đơn vị>/ hoặc …/<mã đơn vị>/ca-nhan/<mã cá nhân>/): "
-    "dang-ky.yaml, bao-cao.yaml, tien-do/<năm-tháng-ngày>.yaml, minh-chung/<tên>.pdf|jpg|png"
+    "dang-ky.yaml, bao-cao.yaml, tien-do/<năm-tháng-ngày>.yaml, minh-chung/<tên>.pdf|jpg|png; "
+    "phiếu chấm: submissions/<năm>/tham-dinh/<mã đơn vị>[/<mã cá nhân>]/<tài khoản>.yaml"
 )
 
 
@@ -99,6 +102,10 @@ def locate(rel: str) -> Location | Misplaced:
         return Location(rel, "answers", year)
     if len(rest) < 2:
         return _unknown(rel, parts)
+    if rest[0] == APPRAISAL_DIR and rest[-1].endswith(".yaml") and len(rest) in (3, 4):
+        # tham-dinh/<unit>[/<person>]/<appraiser account>.yaml: one sheet per appraiser per model
+        person = rest[2] if len(rest) == 4 else None
+        return Location(rel, "score", year, rest[1], person, rest[-1].removesuffix(".yaml"))
     # Unit and person folders are taken as written here; the cross-file rules judge them
     # against the roster, where a look-alike can be named for what it imitates.
     unit, person, tail = rest[0], None, rest[1:]

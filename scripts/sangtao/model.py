@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 # Document kinds that a unit submits against a deadline, and the cycle key of that deadline.
-DEADLINE_KEY = {"registration": "dang_ky", "report": "bao_cao"}
+DEADLINE_KEY = {"registration": "dang_ky", "report": "bao_cao", "score": "tham_dinh"}
 DOCUMENT_SLUG = {"registration": "dang-ky", "report": "bao-cao"}
 
 
@@ -46,6 +46,11 @@ class Roster:
     admins: tuple[Admin, ...]
     units: tuple[Unit, ...]
     demo: bool = False
+
+    @property
+    def district_code(self) -> str | None:
+        """The folder of the district committee's own model, registered with the province."""
+        return self.district.get("ma")
 
     @property
     def by_code(self) -> dict[str, Unit]:
@@ -101,6 +106,100 @@ class ReceiptEntry:
 
 
 @dataclass(frozen=True)
+class Appraiser:
+    account: str
+    name: str
+    position: str
+    leader: bool
+    home_unit: str | None = None
+    conflicts: tuple[str, ...] = ()
+
+    def conflicted(self, unit: str) -> bool:
+        return unit == self.home_unit or unit in self.conflicts
+
+
+@dataclass(frozen=True)
+class Criterion:
+    code: str
+    name: str
+    maximum: int
+    guidance: str = ""
+
+
+@dataclass(frozen=True)
+class Level:
+    """A classification or commendation level: reached from ``threshold`` points up."""
+
+    code: str
+    name: str
+    threshold: float
+
+
+@dataclass(frozen=True)
+class Appraisal:
+    team: tuple[Appraiser, ...]
+    criteria: tuple[Criterion, ...]
+    classification: tuple[Level, ...]  # highest threshold first
+    published: bool = False
+    sample_rubric: bool = False
+    min_sheets: int = 2
+    method: str = "trung-binh"
+    spread_warning: float = 15
+    excellence_minimum: str | None = None
+    commendations: tuple[Level, ...] = ()  # highest threshold first
+    minutes_number: str = ""
+    minutes_date: str | None = None
+
+    @property
+    def maximum(self) -> int:
+        return sum(c.maximum for c in self.criteria)
+
+    def member(self, account: str) -> Appraiser | None:
+        wanted = account.casefold()
+        return next((a for a in self.team if a.account.casefold() == wanted), None)
+
+    def classify(self, score: float) -> Level | None:
+        return next((level for level in self.classification if score >= level.threshold), None)
+
+    def commendation(self, score: float) -> Level | None:
+        return next((level for level in self.commendations if score >= level.threshold), None)
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Appraisal:
+        def levels(items: list[dict[str, Any]]) -> tuple[Level, ...]:
+            found = (Level(i["ma"], i["ten"], float(i["tu_diem"])) for i in items)
+            return tuple(sorted(found, key=lambda level: -level.threshold))
+
+        return cls(
+            team=tuple(
+                Appraiser(
+                    account=m["tai_khoan"],
+                    name=m["ho_ten"],
+                    position=m["chuc_vu"],
+                    leader=m["vai_tro"] == "to-truong",
+                    home_unit=m.get("don_vi"),
+                    conflicts=tuple(m.get("xung_dot", ())),
+                )
+                for m in data["to_tham_dinh"]
+            ),
+            criteria=tuple(
+                Criterion(c["ma"], c["ten"], int(c["diem_toi_da"]), c.get("huong_dan", ""))
+                for c in data["tieu_chi"]
+            ),
+            classification=levels(data["xep_loai"]),
+            published=bool(data["cong_bo"]),
+            sample_rubric=bool(data.get("tieu_chi_mau", False)),
+            min_sheets=int(data.get("so_phieu_toi_thieu", 2)),
+            method=data.get("cach_tinh", "trung-binh"),
+            spread_warning=float(data.get("chenh_lech_canh_bao", 15)),
+            excellence_minimum=data.get("xep_loai_toi_thieu_xuat_sac"),
+            commendations=levels(data.get("khen_thuong", [])),
+            minutes_number=str(data.get("so_bien_ban", "")),
+            minutes_date=data.get("ngay_bien_ban"),
+        )
+
+
+@dataclass(frozen=True)
 class Cycle:
     year: int
     name: str
@@ -111,6 +210,7 @@ class Cycle:
     extensions: tuple[Extension, ...] = ()
     receipt_book: tuple[ReceiptEntry, ...] = ()
     demo: bool = False
+    appraisal: Appraisal | None = None
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Cycle:
@@ -151,6 +251,7 @@ class Cycle:
                 for r in data.get("so_tiep_nhan", ())
             ),
             demo=bool(data.get("du_lieu_mau", False)),
+            appraisal=Appraisal.from_data(data["tham_dinh"]) if "tham_dinh" in data else None,
         )
 
     def deadline(self, kind: str) -> dt.datetime:

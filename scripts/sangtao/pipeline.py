@@ -10,8 +10,8 @@ from pathlib import Path
 from sangtao.corpus import Corpus, read_corpus
 from sangtao.history import History, read_history
 from sangtao.model import TZ, parse_instant
-from sangtao.problems import FatalError
-from sangtao.status import CycleStatus, cycle_status, receipts
+from sangtao.problems import FatalError, Problem
+from sangtao.status import APPRAISABLE, CycleStatus, cycle_status, receipts
 
 NOW_VARIABLE = "SANGTAO_NOW"
 
@@ -42,8 +42,10 @@ class Snapshot:
         return max(self.statuses, default=None)
 
 
-def take_snapshot(root: Path, now: dt.datetime, ref: str = "HEAD") -> Snapshot:
-    corpus = read_corpus(root)
+def take_snapshot(
+    root: Path, now: dt.datetime, ref: str = "HEAD", corpus: Corpus | None = None
+) -> Snapshot:
+    corpus = corpus or read_corpus(root)
     history = read_history(corpus.root, ref)
     statuses: dict[int, CycleStatus] = {}
     if corpus.roster is not None:
@@ -52,3 +54,25 @@ def take_snapshot(root: Path, now: dt.datetime, ref: str = "HEAD") -> Snapshot:
                 cycle, corpus.roster, corpus.documents, receipts(cycle, history), now
             )
     return Snapshot(corpus, history, statuses, now)
+
+
+def status_problems(snapshot: Snapshot) -> list[Problem]:
+    """Rules that need receipt times: a score sheet only for an appraisable model."""
+    problems = []
+    for status in snapshot.statuses.values():
+        for model in status.models():
+            if model.outcome is None or model.appraisal == APPRAISABLE:
+                continue
+            why = "; ".join(model.reasons) or "chưa đủ bản đăng ký và báo cáo kết quả đúng hạn"
+            for sheet in model.outcome.sheets:
+                problems.append(
+                    Problem(
+                        sheet.rel,
+                        1,
+                        "score.not-appraisable",
+                        f"Mô hình này không được thẩm định: {why}",
+                        "Chỉ chấm mô hình đã đăng ký và báo cáo kết quả đúng hạn (hoặc được gia hạn); "
+                        "xóa phiếu này khỏi yêu cầu gộp",
+                    )
+                )
+    return problems

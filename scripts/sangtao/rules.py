@@ -13,7 +13,15 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from sangtao.layout import CODE, EVIDENCE_DIR, INDIVIDUALS_DIR, ROSTER_FILE, SUBMISSIONS, fold
+from sangtao.layout import (
+    APPRAISAL_DIR,
+    CODE,
+    EVIDENCE_DIR,
+    INDIVIDUALS_DIR,
+    ROSTER_FILE,
+    SUBMISSIONS,
+    fold,
+)
 from sangtao.loader import JsonPath
 from sangtao.model import Cycle, Document, Roster
 
@@ -68,23 +76,43 @@ def cross_file(
             "Tệp minh chứng không được báo cáo kết quả nào nhắc tới",
             "Thêm mục minh_chung có `tep:` là tên tệp này vào bao-cao.yaml, hoặc xóa tệp",
         )
+    for document in by_kind["score"]:
+        if document.valid:
+            yield from score_rules(
+                document, cycles.get(document.year or 0), registrations.get(document.model_key)
+            )
     progress = {d.rel: d for d in by_kind["progress"]}
     for document in by_kind["answers"]:
         if document.valid:
             yield from answer_rules(document, progress, roster)
 
 
+RESERVED_CODES = frozenset({APPRAISAL_DIR, INDIVIDUALS_DIR})
+
+
 def roster_rules(document: Document) -> Iterator[Finding]:
     data = document.data
     seen: dict[str, int] = {}
+    district = data["huyen"].get("ma")
+    if district is not None:
+        seen[district] = -1
     for index, unit in enumerate(data["don_vi"]):
         code = unit["ma"]
+        if code in RESERVED_CODES:
+            yield Finding(
+                document.rel,
+                ("don_vi", index, "ma"),
+                "roster.reserved-code",
+                f"Mã «{code}» đã dành cho thư mục của hệ thống",
+                "Đặt mã khác cho đơn vị này",
+            )
         if code in seen:
             yield Finding(
                 document.rel,
                 ("don_vi", index, "ma"),
                 "roster.duplicate-unit",
-                f"Mã đơn vị «{code}» trùng với đơn vị thứ {seen[code] + 1}",
+                f"Mã đơn vị «{code}» trùng với "
+                + ("mã của Huyện ủy" if seen[code] < 0 else f"đơn vị thứ {seen[code] + 1}"),
                 "Mỗi đơn vị một mã riêng",
             )
         seen.setdefault(code, index)
@@ -221,7 +249,7 @@ def folder_rules(
         unit = document.unit
         if unit is None:
             continue
-        if roster is not None and unit not in units:
+        if roster is not None and unit not in units and unit != roster.district_code:
             yield Finding(document.rel, (), *_unit_problem(unit, units))
         person = document.person
         if person is None:
@@ -273,7 +301,9 @@ def identity_rules(document: Document, roster: Roster | None) -> Iterator[Findin
     """The unit and year written in a document agree with the folders it sits in."""
     data = document.data
     # A folder that is not a unit of the roster is reported once, by folder_rules.
-    known_folder = roster is None or document.unit in roster.by_code
+    known_folder = (
+        roster is None or document.unit in roster.by_code or document.unit == roster.district_code
+    )
     if known_folder and data["don_vi"] != document.unit:
         yield Finding(
             document.rel,
@@ -469,3 +499,122 @@ def answer_rules(
                 f"Người trả lời «{answer['nguoi_tra_loi']}» không phải tài khoản quản trị",
                 f"Ghi tài khoản của cán bộ {_BOARD} có trong danh sách quan_tri",
             )
+
+
+def score_rules(
+    document: Document, cycle: Cycle | None, registration: Document | None
+) -> Iterator[Finding]:
+    """A score sheet: by a team member, about a registered model not of their own unit, with
+    every criterion of the rubric scored within its bounds."""
+    data = document.data
+    rel = document.rel
+    account = document.name or ""
+    if data["nguoi_cham"].casefold() != account.casefold():
+        yield Finding(
+            rel,
+            ("nguoi_cham",),
+            "score.appraiser-mismatch",
+            f"Người chấm trong tệp («{data['nguoi_cham']}») khác tên tệp («{account}»)",
+            f"Viết `nguoi_cham: {account}`; mỗi thành viên chấm trong tệp mang tên tài khoản của mình",
+        )
+    if (
+        data["don_vi"] != document.unit
+        or data.get("ca_nhan") != document.person
+        or data["nam"] != document.year
+    ):
+        yield Finding(
+            rel,
+            ("don_vi",),
+            "score.model-mismatch",
+            "Đơn vị, cá nhân hoặc năm trong phiếu khác với thư mục của phiếu",
+            "Ghi đúng don_vi, ca_nhan (nếu chấm mô hình cá nhân) và nam theo thư mục",
+        )
+    if registration is None:
+        yield Finding(
+            rel,
+            (),
+            "score.no-registration",
+            "Phiếu chấm cho một mô hình không có bản đăng ký",
+            "Kiểm tra lại thư mục: tham-dinh/<mã đơn vị>[/<mã cá nhân>]/",
+        )
+    appraisal = cycle.appraisal if cycle else None
+    if appraisal is None:
+        yield Finding(
+            rel,
+            (),
+            "score.no-appraisal",
+            f"Đợt năm {document.year} chưa có cấu hình thẩm định (mục tham_dinh trong dot.yaml)",
+            "Ban Tổ chức bổ sung Tổ thẩm định và tiêu chí trước khi chấm",
+        )
+        return
+    member = appraisal.member(account)
+    if member is None:
+        yield Finding(
+            rel,
+            ("nguoi_cham",),
+            "score.not-member",
+            f"«{account}» không có tên trong Tổ thẩm định năm {document.year}",
+            "Chỉ thành viên Tổ thẩm định (mục tham_dinh.to_tham_dinh của dot.yaml) được chấm",
+        )
+    elif member.conflicted(document.unit or ""):
+        why = (
+            "đơn vị mình sinh hoạt"
+            if member.home_unit == document.unit
+            else "đơn vị đã khai có xung đột lợi ích"
+        )
+        yield Finding(
+            rel,
+            ("nguoi_cham",),
+            "score.conflict",
+            f"Thành viên «{account}» không được chấm mô hình của {why} («{document.unit}»)",
+            "Để thành viên khác của Tổ chấm mô hình này",
+        )
+    criteria = {c.code: c for c in appraisal.criteria}
+    seen: set[str] = set()
+    for index, item in enumerate(data["diem"]):
+        code = item["tieu_chi"]
+        criterion = criteria.get(code)
+        if criterion is None:
+            yield Finding(
+                rel,
+                ("diem", index, "tieu_chi"),
+                "score.unknown-criterion",
+                f"Không có tiêu chí «{code}» trong đợt năm {document.year}",
+                "Các tiêu chí: " + ", ".join(criteria),
+            )
+            continue
+        if code in seen:
+            yield Finding(
+                rel,
+                ("diem", index, "tieu_chi"),
+                "score.duplicate-criterion",
+                f"Tiêu chí «{code}» được chấm hai lần",
+                "Mỗi tiêu chí chấm một lần",
+            )
+        seen.add(code)
+        if item["diem"] > criterion.maximum:
+            yield Finding(
+                rel,
+                ("diem", index, "diem"),
+                "score.out-of-bounds",
+                f"Điểm {item['diem']:g} vượt điểm tối đa {criterion.maximum} của tiêu chí «{criterion.name}»",
+                f"Cho điểm từ 0 đến {criterion.maximum}",
+            )
+    missing = [c for c in criteria if c not in seen]
+    if missing:
+        yield Finding(
+            rel,
+            ("diem",),
+            "score.missing-criterion",
+            "Phiếu chưa chấm tiêu chí: " + ", ".join(missing),
+            "Chấm đủ mọi tiêu chí của đợt",
+        )
+    levels = {level.code for level in appraisal.classification}
+    if data["de_xuat_xep_loai"] not in levels:
+        yield Finding(
+            rel,
+            ("de_xuat_xep_loai",),
+            "score.unknown-level",
+            f"Không có mức xếp loại «{data['de_xuat_xep_loai']}»",
+            "Chọn một trong: " + ", ".join(sorted(levels)),
+        )

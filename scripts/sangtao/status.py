@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from sangtao.appraisal import UNDECIDED, Eligibility, Outcome, eligibility, outcome, sheet_of
 from sangtao.history import History
 from sangtao.model import TZ, Cycle, Document, Extension, ReceiptEntry, Roster, Unit
 
@@ -110,11 +111,13 @@ class ModelStatus:
     appraisal: str = PENDING
     reasons: tuple[str, ...] = ()
     title: str = ""
-    field: str = ""
+    sector: str = ""  # linh_vuc
     person_name: str = ""
     person_position: str = ""
     document: Document | None = None
     report_document: Document | None = None
+    outcome: Outcome | None = None
+    eligibility: Eligibility = field(default_factory=lambda: Eligibility(UNDECIDED))
 
     @property
     def key(self) -> str:
@@ -149,6 +152,7 @@ class CycleStatus:
     cycle: Cycle
     now: dt.datetime
     units: tuple[UnitStatus, ...]
+    district: ModelStatus | None = None  # the district committee's own model
 
     def counts_of(self, kind: str) -> dict[str, int]:
         """Units by state of their collective model's document of this kind."""
@@ -263,6 +267,7 @@ class _Files:
     registration: dict[tuple[str, str | None], Document] = field(default_factory=dict)
     report: dict[tuple[str, str | None], Document] = field(default_factory=dict)
     progress: dict[tuple[str, str | None], list[Document]] = field(default_factory=dict)
+    scores: dict[tuple[str, str | None], list[Document]] = field(default_factory=dict)
     answers: dict[tuple[str, int], list[Answer]] = field(default_factory=dict)
 
 
@@ -292,6 +297,8 @@ def _index(cycle: Cycle, documents: Iterable[Document]) -> _Files:
             files.report[key] = d
         elif d.kind == "progress":
             files.progress.setdefault(key, []).append(d)
+        elif d.kind == "score":
+            files.scores.setdefault(key, []).append(d)
     return files
 
 
@@ -355,6 +362,16 @@ def _model(
         "report", cycle, unit, person, report, found.get(report.rel) if report else None, now
     )
     appraisal, reasons = appraisability(registration_status, report_status)
+    config = cycle.appraisal
+    result = None
+    if config is not None:
+        sheets = [sheet_of(d, config) for d in files.scores.get(key, [])]
+        requested = (
+            isinstance(report.data, dict) and report.data.get("de_nghi_khen_thuong") is True
+            if report
+            else False
+        )
+        result = outcome(config, sheets, requested)
     return ModelStatus(
         year=cycle.year,
         unit=unit,
@@ -365,11 +382,20 @@ def _model(
         appraisal=appraisal,
         reasons=reasons,
         title=_text(data.get("ten_mo_hinh")),
-        field=_text(data.get("linh_vuc")),
+        sector=_text(data.get("linh_vuc")),
         person_name=_text(who.get("ho_ten")),
         person_position=_text(who.get("chuc_vu")),
         document=document,
         report_document=report,
+        outcome=result,
+        eligibility=eligibility(
+            reasons,
+            result,
+            config,
+            cycle.deadlines["tham_dinh"],
+            now,
+            decided=appraisal != PENDING,
+        ),
     )
 
 
@@ -387,7 +413,7 @@ def cycle_status(
     """Status of every unit in the roster and of every individual model that has a file."""
     files = _index(cycle, documents)
     people: dict[str, set[str]] = {}
-    for unit, person in (*files.registration, *files.report, *files.progress):
+    for unit, person in (*files.registration, *files.report, *files.progress, *files.scores):
         if person is not None:
             people.setdefault(unit, set()).add(person)
     units = []
@@ -402,4 +428,7 @@ def cycle_status(
                 ),
             )
         )
-    return CycleStatus(cycle=cycle, now=now, units=tuple(units))
+    district = None
+    if roster.district_code is not None:
+        district = _model(cycle, roster.district_code, None, files, found, now)
+    return CycleStatus(cycle=cycle, now=now, units=tuple(units), district=district)

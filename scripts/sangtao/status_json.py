@@ -54,7 +54,7 @@ def model_json(model: ModelStatus, now: dt.datetime) -> dict[str, Any]:
         "person": model.person,
         "person_name": model.person_name or None,
         "title": model.title or None,
-        "field": model.field or None,
+        "field": model.sector or None,
         "registration": document_json(model.registration),
         "report": document_json(model.report),
         "progress": {

@@ -1,0 +1,142 @@
+"""Appraisal: score sheets combined into an outcome per model, and each unit's eligibility for
+the rating "Hoàn thành xuất sắc nhiệm vụ" under the letter's rule. Pure functions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sangtao.model import Appraisal, Document, Level
+
+ELIGIBLE, NOT_ELIGIBLE, UNDECIDED = "eligible", "not_eligible", "undecided"
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One appraiser's score sheet for one model."""
+
+    rel: str
+    account: str
+    appraiser: str
+    scores: dict[str, float]
+    comments: dict[str, str]
+    overall: str
+    proposed_level: str
+    proposed_commendation: bool
+    day: str
+    valid: bool = True
+
+    @property
+    def total(self) -> float:
+        return sum(self.scores.values())
+
+
+def sheet_of(document: Document, appraisal: Appraisal | None) -> Sheet:
+    data: dict[str, Any] = document.data if isinstance(document.data, dict) else {}
+    items = [i for i in data.get("diem", []) if isinstance(i, dict)]
+    member = appraisal.member(document.name or "") if appraisal else None
+    return Sheet(
+        rel=document.rel,
+        account=document.name or "",
+        appraiser=member.name if member else (document.name or ""),
+        scores={
+            str(i.get("tieu_chi")): float(i.get("diem", 0))
+            for i in items
+            if isinstance(i.get("diem"), int | float)
+        },
+        comments={str(i.get("tieu_chi")): str(i.get("nhan_xet", "")) for i in items},
+        overall=str(data.get("nhan_xet_chung", "")),
+        proposed_level=str(data.get("de_xuat_xep_loai", "")),
+        proposed_commendation=data.get("de_xuat_khen_thuong") is True,
+        day=str(data.get("ngay", "")),
+        valid=document.valid,
+    )
+
+
+@dataclass(frozen=True)
+class Outcome:
+    sheets: tuple[Sheet, ...]
+    complete: bool  # enough valid sheets
+    combined: float | None = None
+    spread: float | None = None
+    disagreement: bool = False
+    level: Level | None = None
+    commendation: Level | None = None
+    by_criterion: tuple[tuple[str, float], ...] = ()
+
+
+def combine(totals: list[float], method: str) -> float:
+    return statistics.median(totals) if method == "trung-vi" else statistics.fmean(totals)
+
+
+def outcome(appraisal: Appraisal, sheets: Iterable[Sheet], commendation_requested: bool) -> Outcome:
+    """Totals per appraiser → combined score (mean or median), spread, level, commendation."""
+    ordered = tuple(sorted(sheets, key=lambda s: s.account.casefold()))
+    counted = [s for s in ordered if s.valid]
+    if len(counted) < appraisal.min_sheets:
+        return Outcome(ordered, False)
+    totals = [s.total for s in counted]
+    combined = round(combine(totals, appraisal.method), 2)
+    spread = max(totals) - min(totals)
+    per_criterion = tuple(
+        (c.code, round(combine([s.scores.get(c.code, 0.0) for s in counted], appraisal.method), 2))
+        for c in appraisal.criteria
+    )
+    return Outcome(
+        sheets=ordered,
+        complete=True,
+        combined=combined,
+        spread=spread,
+        disagreement=spread > appraisal.spread_warning,
+        level=appraisal.classify(combined),
+        commendation=appraisal.commendation(combined) if commendation_requested else None,
+        by_criterion=per_criterion,
+    )
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    """Whether a unit may be rated "Hoàn thành xuất sắc nhiệm vụ", and why not."""
+
+    state: str
+    reasons: tuple[str, ...] = ()
+
+
+def eligibility(
+    reasons: tuple[str, ...],
+    result: Outcome | None,
+    appraisal: Appraisal | None,
+    appraisal_deadline: dt.datetime,
+    now: dt.datetime,
+    decided: bool,
+) -> Eligibility:
+    """The letter's rule, then the cycle's own threshold if it sets one.
+
+    ``reasons`` are why the model is not appraisable (no registration, late, no report);
+    ``decided`` is false while a document may still arrive on time.
+    """
+    if reasons:
+        return Eligibility(NOT_ELIGIBLE, reasons)
+    if not decided:
+        return Eligibility(UNDECIDED)
+    if result is None or not result.complete:
+        if now > appraisal_deadline:
+            return Eligibility(
+                NOT_ELIGIBLE, ("Chưa được thẩm định (chưa đủ phiếu chấm khi hết hạn thẩm định)",)
+            )
+        return Eligibility(UNDECIDED, ("Đang thẩm định",))
+    minimum = appraisal.excellence_minimum if appraisal else None
+    if minimum and appraisal is not None:
+        order = [level.code for level in appraisal.classification]
+        reached = result.level.code if result.level else None
+        if minimum in order and (reached is None or order.index(reached) > order.index(minimum)):
+            names = {level.code: level.name for level in appraisal.classification}
+            got = names.get(reached or "", "không xếp loại")
+            return Eligibility(
+                NOT_ELIGIBLE,
+                (f"Mô hình xếp loại «{got}», thấp hơn mức tối thiểu «{names[minimum]}» của đợt",),
+            )
+    return Eligibility(ELIGIBLE)
