@@ -143,3 +143,74 @@ def answer(
     }
     data.update(extra)
     return data
+
+
+def appraisal_config(published: bool = False, **extra: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "cong_bo": published,
+        "tieu_chi_mau": True,
+        "to_tham_dinh": [
+            {
+                "tai_khoan": "tt-truong",
+                "ho_ten": "Lê Văn Trưởng",
+                "chuc_vu": "Trưởng Ban Tổ chức",
+                "vai_tro": "to-truong",
+            },
+            {
+                "tai_khoan": "tv-mot",
+                "ho_ten": "Phạm Thị Một",
+                "chuc_vu": "Chuyên viên",
+                "vai_tro": "thanh-vien",
+                "don_vi": "loc-thang",
+            },
+            {
+                "tai_khoan": "tv-hai",
+                "ho_ten": "Đỗ Văn Hai",
+                "chuc_vu": "Chuyên viên",
+                "vai_tro": "thanh-vien",
+                "xung_dot": ["loc-an"],
+            },
+        ],
+        "tieu_chi": [
+            {"ma": "tinh-moi", "ten": "Tính mới, sáng tạo", "diem_toi_da": 40},
+            {"ma": "hieu-qua", "ten": "Hiệu quả", "diem_toi_da": 60},
+        ],
+        "xep_loai": [
+            {"ma": "xuat-sac", "ten": "Xuất sắc", "tu_diem": 90},
+            {"ma": "tot", "ten": "Tốt", "tu_diem": 75},
+            {"ma": "dat", "ten": "Đạt", "tu_diem": 50},
+            {"ma": "khong-dat", "ten": "Không đạt", "tu_diem": 0},
+        ],
+        "so_phieu_toi_thieu": 2,
+        "chenh_lech_canh_bao": 15,
+        "khen_thuong": [
+            {"ma": "giay-khen", "ten": "Giấy khen của Ban Thường vụ Huyện ủy", "tu_diem": 85}
+        ],
+    }
+    data.update(extra)
+    return data
+
+
+def sheet(
+    account: str, unit: str = "loc-thang", scores: tuple[float, float] = (35, 50), **extra: Any
+) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "don_vi": unit,
+        "nam": 2023,
+        "nguoi_cham": account,
+        "diem": [
+            {"tieu_chi": "tinh-moi", "diem": scores[0], "nhan_xet": "Cách làm mới ở huyện."},
+            {
+                "tieu_chi": "hieu-qua",
+                "diem": scores[1],
+                "nhan_xet": "Có số liệu trước sau rõ ràng.",
+            },
+        ],
+        "nhan_xet_chung": "Mô hình tốt, có thể nhân rộng.",
+        "de_xuat_xep_loai": "tot",
+        "de_xuat_khen_thuong": False,
+        "khong_xung_dot": True,
+        "ngay": "2023-12-10",
+    }
+    data.update(extra)
+    return data

@@ -8,10 +8,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from sangtao.appraisal import Outcome
 from sangtao.model import Extension
 from sangtao.status import CycleStatus, DocumentStatus, ModelStatus
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _instant(value: dt.datetime | None) -> str | None:
@@ -66,6 +67,35 @@ def model_json(model: ModelStatus, now: dt.datetime) -> dict[str, Any]:
             "difficulties": sum(len(u.difficulties) for u in model.progress),
         },
         "appraisal": {"state": model.appraisal, "reasons": list(model.reasons)},
+        "outcome": outcome_json(model.outcome),
+        "eligibility": {
+            "state": model.eligibility.state,
+            "reasons": list(model.eligibility.reasons),
+        },
+    }
+
+
+def outcome_json(result: Outcome | None) -> dict[str, Any] | None:
+    if result is None:
+        return None
+    return {
+        "sheets": len(result.sheets),
+        "complete": result.complete,
+        "combined": result.combined,
+        "spread": result.spread,
+        "disagreement": result.disagreement,
+        "level": result.level.code if result.level else None,
+        "commendation": result.commendation.code if result.commendation else None,
+        "by_criterion": dict(result.by_criterion),
+        "appraisers": [
+            {
+                "account": s.account,
+                "total": s.total,
+                "proposed_level": s.proposed_level,
+                "valid": s.valid,
+            }
+            for s in result.sheets
+        ],
     }
 
 
@@ -90,6 +120,8 @@ def cycle_json(status: CycleStatus) -> dict[str, Any]:
             },
             "open_difficulties": len(status.open_difficulties()),
         },
+        "appraisal_published": bool(cycle.appraisal and cycle.appraisal.published),
+        "district": model_json(status.district, status.now) if status.district else None,
         "units": [
             {
                 "code": u.unit.code,
