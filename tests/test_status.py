@@ -124,3 +124,12 @@ def test_receipt_book_overrides_git(repo: Repo) -> None:
     assert units["loc-thang"].receipt is not None and units["loc-thang"].receipt.source == "book"
     assert units["loc-an"].state == "late"
     assert units["loc-an"].receipt is not None and units["loc-an"].receipt.source == "git"
+
+
+def test_status_as_of_an_earlier_instant_ignores_later_receipts() -> None:
+    docs = [_doc("loc-thang")]
+    found = {docs[0].rel: Receipt(dt.datetime(2023, 3, 2, tzinfo=VN), "git", "abc")}
+    earlier = _status(dt.datetime(2023, 2, 15, tzinfo=VN), found, docs)
+    assert earlier.units[0].collective.registration.state == "missing"
+    later = _status(dt.datetime(2023, 3, 5, tzinfo=VN), found, docs)
+    assert later.units[0].collective.registration.state == "late"

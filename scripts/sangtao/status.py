@@ -218,6 +218,9 @@ def document_status(
     now: dt.datetime,
 ) -> DocumentStatus:
     """The state of one dated document (registration or report) of one model."""
+    if receipt is not None and receipt.at > now:
+        # Status "as of" an earlier instant: a document received later did not exist yet.
+        document, receipt = None, None
     deadline = cycle.deadline(kind)
     extension = cycle.extension_for(kind, unit, person)
     effective = max(deadline, extension.until) if extension else deadline
