@@ -36,6 +36,8 @@ class Landing:
     subject: str
     status: str  # A, M, D, T
     clamped: bool = False  # the commit's own date was earlier than its parent's
+    old_blob: str = ""  # the file's content before and after, for field-level history
+    new_blob: str = ""
 
 
 @dataclass
@@ -93,7 +95,8 @@ def read_history(root: Path, ref: str = "HEAD", prefix: str = "submissions/") ->
         "--first-parent",
         "--diff-merges=first-parent",
         "--no-renames",
-        "--name-status",
+        "--raw",
+        "--no-abbrev",
         "-z",
         "--reverse",
         f"--format={_RECORD}{_FORMAT}",
@@ -105,7 +108,7 @@ def read_history(root: Path, ref: str = "HEAD", prefix: str = "submissions/") ->
 
 
 def parse_log(output: str, prefix: str, strip: str = "") -> History:
-    """Fold ``git log --reverse --name-status -z`` output into per-file histories."""
+    """Fold ``git log --reverse --raw -z`` output into per-file histories."""
     history = History()
     previous: dt.datetime | None = None
     for record in output.split(_RECORD):
@@ -119,11 +122,23 @@ def parse_log(output: str, prefix: str, strip: str = "") -> History:
         previous = at
         history.commits += 1
         fields = changes.lstrip("\n").split("\0")
-        for status, path in zip(fields[0::2], fields[1::2], strict=False):
-            if not path.startswith(prefix):
+        for meta, path in zip(fields[0::2], fields[1::2], strict=False):
+            if not path.startswith(prefix) or not meta.startswith(":"):
                 continue
+            _old_mode, _new_mode, old_blob, new_blob, status = meta[1:].split(" ")
             rel = path[len(strip) :]
-            landing = Landing(commit, at, author, email, committer, subject, status[:1], clamped)
+            landing = Landing(
+                commit,
+                at,
+                author,
+                email,
+                committer,
+                subject,
+                status[:1],
+                clamped,
+                old_blob,
+                new_blob,
+            )
             entry = history.files.setdefault(rel, FileHistory())
             entry.landings.append(landing)
             if landing.status == "D":

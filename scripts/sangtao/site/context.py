@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from sangtao.history import History
 from sangtao.model import Roster
 from sangtao.problems import Problem
 from sangtao.status import CycleStatus, ModelStatus
@@ -27,6 +29,8 @@ class SiteContext:
     now: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
     repo_url: str | None = None
     head: str | None = None
+    history: History | None = None
+    read_blob: Callable[[str], bytes | None] | None = None
 
     @property
     def current(self) -> int | None:

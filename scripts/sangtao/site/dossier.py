@@ -7,8 +7,10 @@ carry the whole nav and the build would grow quadratically.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
+from sangtao.changes import revisions
 from sangtao.labels import state_label, vn_date, vn_datetime
 from sangtao.site.context import SiteContext, dossier_src, evidence_src
 from sangtao.site.html import attr, esc, link, page, table
@@ -275,6 +277,99 @@ def appraisal_section(model: ModelStatus) -> str:
     )
 
 
+def outcome_section(ctx: SiteContext, model: ModelStatus) -> str:
+    """Scores by criterion: only once the board has published the results."""
+    status = ctx.statuses.get(model.year)
+    appraisal = status.cycle.appraisal if status else None
+    result = model.outcome
+    if appraisal is None or result is None or not result.sheets:
+        return ""
+    head = "<h2>Kết quả thẩm định</h2>"
+    if not appraisal.published:
+        return head + f"<p>Đã có {len(result.sheets)} phiếu chấm; kết quả chưa được công bố.</p>"
+    if not result.complete:
+        return head + f"<p>Chưa đủ phiếu chấm ({len(result.sheets)}/{appraisal.min_sheets}).</p>"
+    combined = dict(result.by_criterion)
+    counted = [s for s in result.sheets if s.valid]
+    rows = [
+        [
+            esc(c.name),
+            str(c.maximum),
+            *(f"{s.scores.get(c.code, 0):g}" for s in counted),
+            f"{combined.get(c.code, 0):g}",
+        ]
+        for c in appraisal.criteria
+    ]
+    rows.append(
+        [
+            "<strong>Tổng</strong>",
+            str(appraisal.maximum),
+            *(f"{s.total:g}" for s in counted),
+            f"<strong>{result.combined:g}</strong>",
+        ]
+    )
+    level = result.level.name if result.level else "—"
+    summary = f"<p>Điểm tổng hợp <strong>{result.combined:g}</strong>/{appraisal.maximum}, xếp loại <strong>{esc(level)}</strong>"
+    if result.commendation:
+        summary += f"; đề nghị {esc(result.commendation.name)}"
+    if result.disagreement:
+        summary += f". Điểm các phiếu chênh nhau {result.spread:g} điểm: Tổ thẩm định cần xem lại"
+    summary += ".</p>"
+    headers = ["Tiêu chí", "Tối đa", *(esc(s.appraiser) for s in counted), "Tổng hợp"]
+    return head + summary + table(headers, rows)
+
+
+_REVISION_WORDS = {"added": "Nộp", "modified": "Sửa", "deleted": "Xóa"}
+_SCHEMA_OF_KIND = {"registration": "dang-ky", "report": "bao-cao", "progress": "tien-do"}
+
+
+def history_section(ctx: SiteContext, model: ModelStatus) -> str:
+    """Every landed change of the model's documents: when, what, which fields, merged by whom."""
+    if ctx.history is None or ctx.read_blob is None:
+        return ""
+    documents = [(d, "registration") for d in (model.document,) if d is not None] + [
+        (d, "report") for d in (model.report_document,) if d is not None
+    ]
+    documents += [(_Named(u.rel), "progress") for u in model.progress]
+    rows = []
+    for document, kind in documents:
+        found = ctx.history.files.get(document.rel)
+        if found is None:
+            continue
+        schema = ctx.schemas[_SCHEMA_OF_KIND[kind]]
+        for revision in revisions(found, ctx.read_blob):
+            landing = revision.landing
+            titles = ", ".join(schema.at((k,)).get("title", k) for k in revision.fields)
+            url = ctx.commit_url(landing.commit)
+            short = esc(landing.commit[:8])
+            commit = f'<a href="{attr(url)}">{short}</a>' if url else f"<code>{short}</code>"
+            rows.append(
+                (
+                    landing.at,
+                    [
+                        esc(vn_datetime(landing.at)),
+                        esc(document.rel.rsplit("/", 1)[-1]),
+                        esc(_REVISION_WORDS[revision.kind])
+                        + (f": {esc(titles)}" if titles else ""),
+                        esc(landing.author),
+                        commit,
+                    ],
+                )
+            )
+    if not rows:
+        return ""
+    rows.sort(key=lambda row: row[0])
+    return "<h2>Lịch sử hồ sơ</h2>" + table(
+        ["Thời điểm (nhánh chính)", "Tệp", "Thay đổi", "Người hợp nhất", "Commit"],
+        [r for _, r in rows],
+    )
+
+
+@dataclass(frozen=True)
+class _Named:
+    rel: str
+
+
 def model_sections(ctx: SiteContext, model: ModelStatus, here: str) -> list[str]:
     folder = f"submissions/{model.year}/{model.unit}" + (
         f"/ca-nhan/{model.person}" if model.person else ""
@@ -284,6 +379,8 @@ def model_sections(ctx: SiteContext, model: ModelStatus, here: str) -> list[str]
         registration_section(ctx, model, f"{folder}/dang-ky.yaml"),
         progress_section(ctx, model),
         report_section(ctx, model, here, f"{folder}/bao-cao.yaml"),
+        outcome_section(ctx, model),
+        history_section(ctx, model),
     ]
 
 

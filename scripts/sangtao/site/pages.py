@@ -9,7 +9,9 @@ import datetime as dt
 from sangtao.labels import days_left, state_label, vn_date, vn_datetime
 from sangtao.site.context import SiteContext, dossier_src
 from sangtao.site.dossier import appraisal_badge, doc_badge, dossier_pages
+from sangtao.site.forms import form_pages
 from sangtao.site.html import esc, link, page, table
+from sangtao.site.results import results_pages
 from sangtao.status import EXTENDED, LATE, MISSING, ON_TIME, STATES, CycleStatus, DocumentStatus
 
 DEADLINE_NAMES = {
@@ -40,6 +42,8 @@ def build_pages(ctx: SiteContext) -> dict[str, str]:
     pages["thoi-han.md"] = deadlines_page(ctx)
     pages["van-ban.md"] = legal_page(ctx, "van-ban.md")
     pages["loi.md"] = problems_page(ctx)
+    pages.update(form_pages(ctx))
+    pages.update(results_pages(ctx))
     return pages
 
 

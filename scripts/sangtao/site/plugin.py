@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from sangtao.changes import blob_reader
 from sangtao.pipeline import parse_now, take_snapshot
 from sangtao.problems import FatalError
 from sangtao.site.context import SiteContext, evidence_src_of
@@ -50,6 +51,8 @@ class SangtaoPlugin(BasePlugin[SangtaoConfig]):
             now=snapshot.now,
             repo_url=corpus.roster.district.get("kho_ma_nguon"),
             head=snapshot.history.head,
+            history=snapshot.history,
+            read_blob=blob_reader(root) if snapshot.history.head else None,
         )
         pages = build_pages(ctx)
         for src, content in pages.items():

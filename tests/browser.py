@@ -1,0 +1,153 @@
+"""Fixtures for tests that drive a real browser: Debian's Chromium, through Playwright.
+
+A test module uses them with ``pytest_plugins = ["browser"]``. The demo site is built once per
+session with ``mkdocs build --strict`` and served from 127.0.0.1 by a thread; every test gets a
+fresh page in Vietnamese locale and Vietnam time, whose console errors, page errors and
+requests to other hosts fail the test (the site must work offline).
+
+Playwright never downloads a browser here: it launches the system Chromium
+(``SANGTAO_CHROMIUM``, default /usr/bin/chromium). Where that or Playwright is missing the
+browser tests are skipped on a developer's machine, and fail in CI (``CI`` set), so a missing
+browser can never pass unnoticed.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import PROJECT
+
+CHROMIUM = Path(os.environ.get("SANGTAO_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+TIMEZONE = "Asia/Ho_Chi_Minh"
+# Material for MkDocs asks Google for its web font unless mkdocs.yml sets `theme.font: false`;
+# the request is refused like any other, and tolerated (the pages fall back to system fonts).
+THEME_FONTS = ("https://fonts.googleapis.com/", "https://fonts.gstatic.com/")
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI: các bài kiểm tra trình duyệt phải chạy)", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """One headless Chromium for the whole session."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("Chưa cài Playwright: pip install -e '.[test]'")
+    if not CHROMIUM.is_file():
+        _unavailable(f"Không có Chromium ở {CHROMIUM}: apt-get install chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def build_site(root: Path, out: Path) -> None:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's demo site, built once for every browser test."""
+    out = tmp_path_factory.mktemp("browser") / "site"
+    build_site(PROJECT, out)
+    return out
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base's name
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The built site over HTTP on 127.0.0.1, a free port, served by a daemon thread."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+@dataclass
+class Trouble:
+    """What went wrong in a page while a test drove it."""
+
+    errors: list[str] = field(default_factory=list)
+    outside: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def trouble() -> Trouble:
+    return Trouble()
+
+
+@pytest.fixture
+def page(chromium: Any, site_url: str, trouble: Trouble) -> Iterator[Any]:
+    """A fresh page; fails the test on console errors, page errors or requests to other hosts.
+
+    Requests to other hosts are refused (the site must work offline); the theme's web-font
+    request is the one known exception, recorded but not counted as the site's fault.
+    """
+    context = chromium.new_context(
+        locale="vi-VN", timezone_id=TIMEZONE, viewport={"width": 1200, "height": 900}
+    )
+
+    def route(request_route: Any) -> None:
+        url = request_route.request.url
+        if url.startswith((site_url, "data:", "blob:")):
+            request_route.continue_()
+        else:
+            trouble.outside.append(url)
+            request_route.abort()
+
+    context.route("**/*", route)
+    browser_page = context.new_page()
+
+    def on_console(message: Any) -> None:
+        if message.type != "error":
+            return
+        where = (message.location or {}).get("url", "")
+        if message.text.startswith("Failed to load resource") and not where.startswith(site_url):
+            return  # a refused request to another host, recorded in trouble.outside
+        trouble.errors.append(f"console: {message.text} ({where})")
+
+    browser_page.on("console", on_console)
+    browser_page.on("pageerror", lambda error: trouble.errors.append(f"page: {error}"))
+    yield browser_page
+    context.close()
+    assert trouble.errors == []
+    assert [u for u in trouble.outside if not u.startswith(THEME_FONTS)] == []
