@@ -132,3 +132,27 @@ def test_not_a_repository(tmp_path: Path) -> None:
 
 def test_empty_repository(repo: Repo) -> None:
     assert read_history(repo.root).files == {}
+
+
+def test_revisions_name_the_changed_fields(repo: Repo) -> None:
+    from sangtao.changes import blob_reader, revisions
+
+    seed(repo)
+    repo.write(REG, dump(registration()))
+    repo.commit("Đăng ký", "2023-02-20T09:00:00+07:00")
+    repo.write(
+        REG,
+        dump(
+            registration(ten_mo_hinh="Tên mới của mô hình dân vận", muc_tieu=["Mục tiêu mới hơn"])
+        ),
+    )
+    repo.commit("Sửa tên", "2023-02-22T09:00:00+07:00")
+    repo.git("rm", "--quiet", REG)
+    repo.commit("Rút", "2023-02-23T09:00:00+07:00")
+    found = revisions(read_history(repo.root).files[REG], blob_reader(repo.root))
+    assert [(r.kind, r.fields) for r in found] == [
+        ("added", ()),
+        ("modified", ("ten_mo_hinh", "muc_tieu")),
+        ("deleted", ()),
+    ]
+    assert found[1].landing.at == _at("2023-02-22T09:00:00+07:00")

@@ -152,7 +152,7 @@ def home_page(ctx: SiteContext, status: CycleStatus, here: str) -> str:
         f"<li>{link(here, f'{prefix}kho-khan.md', f'Khó khăn, vướng mắc chưa giải quyết ({open_difficulties})')}</li>"
         f"<li>{link(here, 'thoi-han.md', 'Các thời hạn và gia hạn')}</li>"
         f"<li>{link(here, 'van-ban.md', 'Văn bản căn cứ')}</li>"
-        "</ul>"
+        "</ul>" + downloads(here, cycle.year)
     )
     return page(
         cycle.name,
@@ -170,6 +170,17 @@ def home_page(ctx: SiteContext, status: CycleStatus, here: str) -> str:
         "<h2>Xem thêm</h2>",
         links,
     )
+
+
+def downloads(here: str, year: int) -> str:
+    """Links to the exports of a cycle: for meetings, Excel and phones."""
+    items = [
+        link(here, f"xuat/tinh-hinh-{year}.xlsx", "Excel (.xlsx)"),
+        link(here, f"xuat/tinh-hinh-{year}.csv", "CSV"),
+        link(here, "xuat/du-lieu.json", "JSON (toàn bộ dữ liệu công bố)"),
+        link(here, "xuat/thoi-han.ics", "Lịch thời hạn (.ics, thêm vào điện thoại)"),
+    ]
+    return '<p class="sangtao-downloads">Tải về: ' + " · ".join(items) + "</p>"
 
 
 def received_cell(doc: DocumentStatus) -> str:
@@ -205,6 +216,7 @@ def units_page(ctx: SiteContext, status: CycleStatus, here: str) -> str:
         demo_notice(ctx),
         cycle_switcher(ctx, here, status.cycle.year),
         f"<p>{len(status.units)} tổ chức cơ sở đảng. Bấm tên đơn vị để xem hồ sơ.</p>",
+        downloads(here, status.cycle.year),
         table(
             [
                 "STT",

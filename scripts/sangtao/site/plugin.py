@@ -16,6 +16,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from sangtao.changes import blob_reader
+from sangtao.exports import export_files
 from sangtao.pipeline import parse_now, take_snapshot
 from sangtao.problems import FatalError
 from sangtao.site.context import SiteContext, evidence_src_of
@@ -59,6 +60,9 @@ class SangtaoPlugin(BasePlugin[SangtaoConfig]):
             if files.get_file_from_path(src) is not None:
                 raise PluginError(f"docs/{src} trùng tên với một trang được tạo tự động")
             files.append(File.generated(config, src, content=content))
+        district = corpus.roster.district.get("ten", "")
+        for src, data in export_files(ctx.statuses, ctx.blocks, district, ctx.now).items():
+            files.append(File.generated(config, src, content=data))
         for document in corpus.documents:
             # Evidence files travel with the site, so it stays whole offline.
             if document.kind == "evidence" and document.valid and document.year in ctx.statuses:

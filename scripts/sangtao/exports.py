@@ -1,0 +1,332 @@
+"""Exports for meetings and for the province: CSV (Excel-friendly), XLSX (a sheet per stage),
+the published JSON, and the deadlines as an iCalendar feed. Built from the same statuses as the
+pages; before the board publishes the appraisal, no score leaves through an export either."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Iterable
+from typing import Any
+
+import icalendar
+import openpyxl
+from openpyxl.utils import get_column_letter
+
+from sangtao.labels import state_label
+from sangtao.status import CycleStatus, DocumentStatus, ModelStatus
+from sangtao.status_json import SCHEMA_VERSION, cycle_json
+
+ELIGIBILITY_WORDS = {
+    "eligible": "Đủ điều kiện",
+    "not_eligible": "Không đủ điều kiện",
+    "undecided": "Chưa xác định",
+}
+APPRAISAL_WORDS = {
+    "appraisable": "Đủ điều kiện thẩm định",
+    "not_appraisable": "Không thẩm định",
+    "pending": "Chưa đủ hồ sơ",
+}
+DEADLINE_WORDS = {
+    "dang_ky": "Hạn đăng ký mô hình",
+    "bao_cao": "Hạn báo cáo kết quả",
+    "tham_dinh": "Hạn thẩm định",
+    "dang_ky_cap_huyen": "Hạn Huyện ủy đăng ký với tỉnh",
+}
+
+
+def _published(status: CycleStatus) -> bool:
+    return bool(status.cycle.appraisal and status.cycle.appraisal.published)
+
+
+def _state(doc: DocumentStatus) -> str:
+    return state_label(doc.state, doc.overdue, doc.provisional)
+
+
+def _received(doc: DocumentStatus) -> str:
+    return doc.receipt.at.isoformat(timespec="minutes") if doc.receipt else ""
+
+
+def unit_rows(status: CycleStatus, blocks: dict[str, str]) -> tuple[list[str], list[list[Any]]]:
+    """The per-unit status table: one row per unit, its collective model."""
+    published = _published(status)
+    header = [
+        "Mã đơn vị",
+        "Tên đơn vị",
+        "Khối",
+        "Tên mô hình",
+        "Đăng ký",
+        "Thời điểm nhận đăng ký",
+        "Tiến độ (%)",
+        "Số lần báo cáo tiến độ",
+        "Khó khăn chưa giải quyết",
+        "Báo cáo kết quả",
+        "Thời điểm nhận báo cáo",
+        "Thẩm định",
+        "Điểm tổng hợp",
+        "Xếp loại",
+        "Điều kiện «Hoàn thành xuất sắc nhiệm vụ»",
+    ]
+    rows = []
+    for u in status.units:
+        m = u.collective
+        rows.append(
+            [
+                u.unit.code,
+                u.unit.name,
+                blocks.get(u.unit.block, u.unit.block),
+                m.title,
+                _state(m.registration),
+                _received(m.registration),
+                m.latest_percent if m.latest_percent is not None else "",
+                len(m.progress),
+                len(m.open_difficulties),
+                _state(m.report),
+                _received(m.report),
+                APPRAISAL_WORDS[m.appraisal],
+                *_scores(m, published),
+                _eligibility(m, published),
+            ]
+        )
+    return header, rows
+
+
+def _scores(model: ModelStatus, published: bool) -> list[Any]:
+    result = model.outcome
+    if not published or result is None or not result.complete:
+        return ["", ""]
+    return [result.combined, result.level.name if result.level else ""]
+
+
+def _eligibility(model: ModelStatus, published: bool) -> str:
+    state = model.eligibility.state
+    if state == "eligible" and not published:
+        return "Chờ công bố kết quả thẩm định"
+    return ELIGIBILITY_WORDS[state]
+
+
+def csv_bytes(status: CycleStatus, blocks: dict[str, str]) -> bytes:
+    """UTF-8 with a byte-order mark, so Excel on Windows shows Vietnamese correctly."""
+    header, rows = unit_rows(status, blocks)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return "\ufeff".encode() + out.getvalue().encode("utf-8")
+
+
+def _sheet(
+    book: openpyxl.Workbook, title: str, header: list[str], rows: Iterable[list[Any]]
+) -> None:
+    sheet = book.create_sheet(title)
+    sheet.append(header)
+    count = 0
+    for row in rows:
+        # A value starting with "=" would be a formula in Excel: keep unit text as text.
+        sheet.append([f"'{v}" if isinstance(v, str) and v[:1] in "=+-@" else v for v in row])
+        count += 1
+    sheet.freeze_panes = "A2"
+    last = get_column_letter(len(header))
+    sheet.auto_filter.ref = f"A1:{last}{count + 1}"
+    for index, name in enumerate(header, 1):
+        sheet.column_dimensions[get_column_letter(index)].width = max(12, min(40, len(name) + 2))
+
+
+def xlsx_bytes(status: CycleStatus, blocks: dict[str, str]) -> bytes:
+    """One sheet per stage, header row frozen, filters on."""
+    published = _published(status)
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    header, rows = unit_rows(status, blocks)
+    _sheet(book, "Tổng hợp", header, rows)
+    _sheet(
+        book,
+        "Đăng ký",
+        [
+            "Mã đơn vị",
+            "Tên đơn vị",
+            "Cá nhân",
+            "Tên mô hình",
+            "Trạng thái",
+            "Thời điểm nhận",
+            "Hạn (kể cả gia hạn)",
+        ],
+        (
+            [
+                m.unit,
+                _unit_name(status, m.unit),
+                m.person_name or "",
+                m.title,
+                _state(m.registration),
+                _received(m.registration),
+                m.registration.effective_deadline.isoformat(timespec="minutes"),
+            ]
+            for m in status.models()
+        ),
+    )
+    _sheet(
+        book,
+        "Tiến độ",
+        [
+            "Mã đơn vị",
+            "Cá nhân",
+            "Ngày",
+            "Hoàn thành (%)",
+            "Việc đã làm",
+            "Khó khăn",
+            "Đã giải quyết",
+        ],
+        _progress_rows(status),
+    )
+    _sheet(
+        book,
+        "Báo cáo",
+        [
+            "Mã đơn vị",
+            "Tên đơn vị",
+            "Cá nhân",
+            "Trạng thái",
+            "Thời điểm nhận",
+            "Hạn (kể cả gia hạn)",
+        ],
+        (
+            [
+                m.unit,
+                _unit_name(status, m.unit),
+                m.person_name or "",
+                _state(m.report),
+                _received(m.report),
+                m.report.effective_deadline.isoformat(timespec="minutes"),
+            ]
+            for m in status.models()
+            if m.registration.state != "missing"
+        ),
+    )
+    _sheet(
+        book,
+        "Thẩm định",
+        [
+            "Mã đơn vị",
+            "Cá nhân",
+            "Thẩm định",
+            "Số phiếu",
+            "Điểm tổng hợp",
+            "Xếp loại",
+            "Đề nghị khen thưởng",
+            "Điều kiện HTXSNV",
+        ],
+        (
+            [
+                m.unit,
+                m.person_name or "",
+                APPRAISAL_WORDS[m.appraisal],
+                len(m.outcome.sheets) if m.outcome else 0,
+                *_scores(m, published),
+                (
+                    m.outcome.commendation.name
+                    if published and m.outcome and m.outcome.commendation
+                    else ""
+                ),
+                _eligibility(m, published),
+            ]
+            for m in status.models()
+        ),
+    )
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _progress_rows(status: CycleStatus) -> Iterable[list[Any]]:
+    for m in status.models():
+        for u in m.progress:
+            base = [m.unit, m.person_name or "", u.on.isoformat(), u.percent, u.done]
+            if not u.difficulties:
+                yield [*base, "", ""]
+            for d in u.difficulties:
+                yield [*base, d.text, "Chưa" if d.open else "Có"]
+
+
+def _unit_name(status: CycleStatus, code: str) -> str:
+    return next((u.unit.name for u in status.units if u.unit.code == code), code)
+
+
+def published_json(status: CycleStatus) -> dict[str, Any]:
+    """`sangtao status --format json`, minus the scores the board has not published yet."""
+    data = cycle_json(status)
+    if not _published(status):
+        for model in _models_json(data):
+            if model.get("outcome"):
+                model["outcome"] = {
+                    "sheets": model["outcome"]["sheets"],
+                    "complete": model["outcome"]["complete"],
+                }
+            if model.get("eligibility", {}).get("state") == "eligible":
+                model["eligibility"] = {
+                    "state": "undecided",
+                    "reasons": ["Chờ công bố kết quả thẩm định"],
+                }
+    return data
+
+
+def _models_json(data: dict[str, Any]) -> Iterable[dict[str, Any]]:
+    if data.get("district"):
+        yield data["district"]
+    for unit in data["units"]:
+        yield unit["collective"]
+        yield from unit["individuals"]
+
+
+def site_json(statuses: dict[int, CycleStatus], generated: dt.datetime) -> bytes:
+    payload = {
+        "schema_version": SCHEMA_VERSION,
+        "generated_at": generated.isoformat(timespec="seconds"),
+        "cycles": [published_json(statuses[year]) for year in sorted(statuses, reverse=True)],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def calendar_bytes(statuses: dict[int, CycleStatus], district: str) -> bytes:
+    """Every deadline as an all-day event on its date, with the exact instant in the text."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//sangtao//Mo hinh moi, cach lam sang tao//VI")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", f"Thời hạn mô hình mới, cách làm sáng tạo — {district}")
+    calendar.add("x-wr-timezone", "Asia/Ho_Chi_Minh")
+    for year in sorted(statuses):
+        cycle = statuses[year].cycle
+        for key, instant in cycle.deadlines.items():
+            event = icalendar.Event()
+            local = instant.astimezone(dt.timezone(dt.timedelta(hours=7)))
+            event.add("uid", f"{year}-{key}@sangtao")
+            event.add("summary", f"{DEADLINE_WORDS.get(key, key)} năm {year}")
+            event.add("dtstart", local.date())
+            event.add("dtend", local.date() + dt.timedelta(days=1))
+            event.add("dtstamp", dt.datetime(year, 1, 1, tzinfo=dt.UTC))
+            event.add(
+                "description",
+                f"{cycle.name}: hạn cuối {local:%H:%M} ngày {local:%d/%m/%Y} (giờ Việt Nam).",
+            )
+            alarm = icalendar.Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", f"Còn 3 ngày: {DEADLINE_WORDS.get(key, key)}")
+            alarm.add("trigger", dt.timedelta(days=-3))
+            event.add_component(alarm)
+            calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def export_files(
+    statuses: dict[int, CycleStatus], blocks: dict[str, str], district: str, generated: dt.datetime
+) -> dict[str, bytes]:
+    """Site path → content of every export."""
+    files = {
+        "xuat/du-lieu.json": site_json(statuses, generated),
+        "xuat/thoi-han.ics": calendar_bytes(statuses, district),
+    }
+    for year, status in statuses.items():
+        files[f"xuat/tinh-hinh-{year}.csv"] = csv_bytes(status, blocks)
+        files[f"xuat/tinh-hinh-{year}.xlsx"] = xlsx_bytes(status, blocks)
+    return files
