@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sangtao.labels import days_left, state_label, vn_date, vn_datetime
+from sangtao.site.charts import compliance_by_block, progress_over_time
 from sangtao.site.context import SiteContext, dossier_src
 from sangtao.site.dossier import appraisal_badge, doc_badge, dossier_pages
 from sangtao.site.forms import form_pages
@@ -121,6 +122,7 @@ def compliance(ctx: SiteContext, status: CycleStatus, kind: str) -> str:
             f"({_percent(done, total)}).</p>",
             f'<div class="sangtao-bar" role="img" aria-label="Tỉ lệ {esc(word)}">{bar}</div>',
             f"<p>{badges}</p>",
+            compliance_by_block(status, kind, blocks, f"Tỉ lệ {word} theo khối"),
             table(
                 [
                     "Khối",
@@ -167,6 +169,7 @@ def home_page(ctx: SiteContext, status: CycleStatus, here: str) -> str:
         compliance(ctx, status, "registration"),
         "<h2>Báo cáo kết quả</h2>",
         compliance(ctx, status, "report"),
+        progress_block(status),
         "<h2>Xem thêm</h2>",
         links,
     )
@@ -181,6 +184,20 @@ def downloads(here: str, year: int) -> str:
         link(here, "xuat/thoi-han.ics", "Lịch thời hạn (.ics, thêm vào điện thoại)"),
     ]
     return '<p class="sangtao-downloads">Tải về: ' + " · ".join(items) + "</p>"
+
+
+def progress_block(status: CycleStatus) -> str:
+    chart, rows = progress_over_time(status)
+    if not rows:
+        return ""
+    return (
+        "<h2>Theo dõi thực hiện</h2>"
+        + chart
+        + table(
+            ["Tháng", "Số báo cáo tiến độ", "Hoàn thành trung bình"],
+            [[esc(m[5:] + "/" + m[:4]), str(n), f"{mean:.0f}%"] for m, n, mean in rows],
+        )
+    )
 
 
 def received_cell(doc: DocumentStatus) -> str:

@@ -10,6 +10,7 @@ import datetime as dt
 from sangtao.appraisal import ELIGIBLE, NOT_ELIGIBLE, Sheet
 from sangtao.labels import vn_date, vn_long_date
 from sangtao.model import Appraisal
+from sangtao.site.charts import score_distribution
 from sangtao.site.context import SiteContext, dossier_src
 from sangtao.site.dossier import fields_html, model_sections
 from sangtao.site.html import esc, link, page, table
@@ -158,6 +159,15 @@ def results_page(ctx: SiteContext, status: CycleStatus, appraisal: Appraisal, he
                     "Đề nghị khen thưởng",
                 ],
                 rows,
+            ),
+            score_distribution(
+                [
+                    m.outcome.combined
+                    for m in ranked
+                    if m.outcome and m.outcome.combined is not None
+                ],
+                appraisal.maximum,
+                [(level.name, level.threshold) for level in appraisal.classification],
             ),
             "<h2>Danh sách đề nghị khen thưởng</h2>",
             table(
