@@ -24,8 +24,13 @@ check: $(STAMP)
 status: $(STAMP)
 	$(BIN)/sangtao status
 
+# The site for the web server in site/, and a copy that works opened from a USB stick
+# (file://, search included) zipped in dist/.
 site: check
 	$(BIN)/mkdocs build --strict --site-dir site
+	rm -rf dist/site-offline && OFFLINE=true $(BIN)/mkdocs build --strict --site-dir dist/site-offline
+	cd dist && rm -f sangtao-offline.zip && ../$(BIN)/python -m zipfile -c sangtao-offline.zip site-offline/
+	@echo "Trang web: site/ — bản dùng không cần mạng: dist/sangtao-offline.zip (mở site-offline/index.html)"
 
 serve: site
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --no-livereload

@@ -409,6 +409,7 @@ def unit_page(ctx: SiteContext, status: CycleStatus, unit_status: UnitStatus) ->
         meta,
         *model_sections(ctx, model, here),
         individuals,
+        keywords=(model.title, *(f"{m.person_name} {m.title}" for m in unit_status.individuals)),
     )
 
 
@@ -425,4 +426,5 @@ def individual_page(
         f"<p>Mô hình của cá nhân · {esc(model.person_position)} · {esc(unit_status.unit.name)} · "
         f"Năm {status.cycle.year}</p>",
         *model_sections(ctx, model, here),
+        keywords=(model.title,),
     )

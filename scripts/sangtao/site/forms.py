@@ -82,7 +82,7 @@ def form_pages(ctx: SiteContext) -> dict[str, str]:
 
 def _deadline_text(status: CycleStatus, form: Form) -> str:
     if form.kind not in ("registration", "report"):
-        return "Không có hạn riêng; gửi trong thời gian thực hiện đã đăng ký."
+        return "không có hạn riêng, gửi trong thời gian thực hiện đã đăng ký"
     deadline = status.cycle.deadline(form.kind)
     return f"{vn_datetime(deadline)} ({days_left(deadline, status.now)})"
 
@@ -94,7 +94,7 @@ def index_page(ctx: SiteContext, status: CycleStatus) -> str:
             link(INDEX, form_src(form), esc(form.name)),
             esc(form.purpose),
             f"<code>{esc(form.file)}</code>",
-            esc(_deadline_text(status, form)),
+            esc(_deadline_text(status, form).capitalize()),
         ]
         for form in FORMS
     ]

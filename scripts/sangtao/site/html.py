@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 import posixpath
+import unicodedata
 from collections.abc import Iterable
 
 # Characters with a meaning in Markdown or its extensions (attr_list, tables, snippets, emoji,
@@ -55,10 +56,22 @@ def table(headers: Iterable[str], rows: Iterable[Iterable[str]], cls: str = "") 
     return f"<table{klass}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def page(title: str, *blocks: str) -> str:
+def fold(text: str) -> str:
+    """Vietnamese without diacritics, lower case: what people type into a search box."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def page(title: str, *blocks: str, keywords: tuple[str, ...] = ()) -> str:
     """A generated page: its title (plain text, escaped here) and raw HTML blocks.
 
-    The title goes through front matter because themes print ``page.title`` unescaped.
+    The title goes through front matter because themes print ``page.title`` unescaped. The
+    title and ``keywords`` are repeated without diacritics in a hidden paragraph, so that the
+    search index also finds "mo hinh dan van" for "Mô hình dân vận" (search engines index it;
+    readers never see it), at the cost of a few words per page rather than a second copy of
+    every page.
     """
     safe = json.dumps(html.escape(title, quote=True), ensure_ascii=False)
-    return f"---\ntitle: {safe}\n---\n\n" + "\n\n".join(b for b in blocks if b) + "\n"
+    folded = fold(" ".join((title, *keywords)))
+    hidden = f'<p class="sangtao-fold" hidden>{esc(folded)}</p>'
+    return f"---\ntitle: {safe}\n---\n\n" + "\n\n".join((*(b for b in blocks if b), hidden)) + "\n"

@@ -247,7 +247,7 @@ def units_page(ctx: SiteContext, status: CycleStatus, here: str) -> str:
                 "Cá nhân",
             ],
             rows,
-            "sangtao-units",
+            "sangtao-units sangtao-sortable",
         ),
     )
 
@@ -283,7 +283,11 @@ def missing_page(ctx: SiteContext, status: CycleStatus, kind: str, here: str) ->
         + ".</p>"
     )
     body = (
-        table(["Đơn vị", "Khối", "Hạn (kể cả gia hạn)", "Còn lại", "Tài khoản nộp"], rows)
+        table(
+            ["Đơn vị", "Khối", "Hạn (kể cả gia hạn)", "Còn lại", "Tài khoản nộp"],
+            rows,
+            "sangtao-sortable",
+        )
         if rows
         else f"<p><strong>Không còn đơn vị nào chưa {esc(word)}.</strong></p>"
     )

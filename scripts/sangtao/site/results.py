@@ -159,6 +159,7 @@ def results_page(ctx: SiteContext, status: CycleStatus, appraisal: Appraisal, he
                     "Đề nghị khen thưởng",
                 ],
                 rows,
+                "sangtao-sortable",
             ),
             score_distribution(
                 [
@@ -246,7 +247,11 @@ def eligibility_page(ctx: SiteContext, status: CycleStatus, here: str) -> str:
         f"<h1>Điều kiện xếp loại «Hoàn thành xuất sắc nhiệm vụ» năm {status.cycle.year}</h1>",
         lead,
         "<h2>Tập thể</h2>",
-        table(["Tổ chức cơ sở đảng", "Điều kiện", "Lý do"], collective, "sangtao-eligibility"),
+        table(
+            ["Tổ chức cơ sở đảng", "Điều kiện", "Lý do"],
+            collective,
+            "sangtao-eligibility sangtao-sortable",
+        ),
         "<h2>Cá nhân có mô hình</h2>",
         table(["Cá nhân", "Điều kiện", "Lý do"], individual) if individual else "<p>Không có.</p>",
     )
