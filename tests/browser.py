@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -85,7 +86,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base's name
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
@@ -126,15 +127,12 @@ def page(chromium: Any, site_url: str, trouble: Trouble) -> Iterator[Any]:
         locale="vi-VN", timezone_id=TIMEZONE, viewport={"width": 1200, "height": 900}
     )
 
-    def route(request_route: Any) -> None:
-        url = request_route.request.url
-        if url.startswith((site_url, "data:", "blob:")):
-            request_route.continue_()
-        else:
-            trouble.outside.append(url)
-            request_route.abort()
+    def refuse(request_route: Any) -> None:
+        trouble.outside.append(request_route.request.url)
+        request_route.abort()
 
-    context.route("**/*", route)
+    # Only requests that leave the test server are intercepted (routing each one is slow).
+    context.route(re.compile(rf"^(?!{re.escape(site_url)}|data:|blob:)"), refuse)
     browser_page = context.new_page()
 
     def on_console(message: Any) -> None:

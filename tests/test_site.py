@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import logging
 import os
 import re
 import shutil
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from builders import dump, registration, seed
+from builders import dump, progress, registration, seed
 from conftest import PROJECT, Repo
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -194,3 +195,38 @@ def test_dossier_pages_stay_out_of_the_navigation(demo_site: Path) -> None:
     assert "ho-so/" not in nav
     unit_page = next((demo_site / "ho-so").rglob("*.html"))
     assert len(unit_page.read_bytes()) < 60_000
+
+
+def test_nothing_lost_invariant_breaks_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Every file is on the site or reported as a problem; a page that forgets one fails the build."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, PluginError
+
+    import sangtao.site.dossier as dossier
+    from sangtao.site.plugin import lost_files
+
+    assert lost_files(["a", "b", "c"], {"a"}, {"b"}) == ["c"]
+    root = tmp_path / "kho"
+    root.mkdir()
+    shutil.copytree(PROJECT / "schema", root / "schema")
+    repo = _site_repo(Repo(root))
+    repo.git("init", "--quiet", "--initial-branch=main")
+    seed(repo)
+    repo.write("submissions/2023/loc-thang/dang-ky.yaml", dump(registration()))
+    repo.write("submissions/2023/loc-thang/tien-do/2023-05-15.yaml", dump(progress()))
+    repo.commit("Hồ sơ", "2023-05-15T09:00:00+07:00")
+    monkeypatch.setenv("SANGTAO_NOW", "2023-06-01T00:00:00+07:00")
+    monkeypatch.chdir(root)
+
+    def config() -> object:
+        return load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+
+    mkdocs_build(config())  # the real pages show every file
+    monkeypatch.setattr(dossier, "progress_section", lambda ctx, model: "")
+    with caplog.at_level(logging.ERROR), pytest.raises((PluginError, Abort)):
+        mkdocs_build(config())
+    assert "không hiện trên trang và cũng không bị báo lỗi" in caplog.text
+    assert "submissions/2023/loc-thang/tien-do/2023-05-15.yaml" in caplog.text

@@ -154,7 +154,7 @@
    * file name and the clerk pastes the text (it is copied when the link is clicked).
    */
   function forgeLink(repo, branch, path, text) {
-    if (!repo) return null;
+    if (!repo || !/^https:\/\//.test(repo)) return null;
     repo = repo.replace(/\/+$/, "");
     var github = /^https:\/\/(www\.)?github\.com\//i.test(repo);
     var base = github ? repo + "/new/" + branch : repo + "/_new/" + branch + "/";
@@ -230,13 +230,12 @@
     var slot = problemSlot(id);
     control.setAttribute("aria-describedby", (helpNode ? id + "-goi-y " : "") + id + "-loi");
     if (required) control.setAttribute("aria-required", "true");
-    var label = h("label", { for: id, class: "bm-nhan" }, [
-      h("span", { class: "bm-ten", text: options.label || schema.title || path }),
-      star(required),
-    ]);
-    var wrap = options.inline
-      ? h("div", { class: "bm-truong bm-hop", "data-path": path }, [h("label", { for: id, class: "bm-nhan" }, [control, " ", label.firstChild]), helpNode, slot])
-      : h("div", { class: "bm-truong", "data-path": path }, [label, helpNode, control, slot]);
+    var name = h("span", { class: "bm-ten", text: options.label || schema.title || path });
+    var wrap = options.inline // a checkbox: the box first, then its name, all one label
+      ? h("div", { class: "bm-truong bm-hop", "data-path": path }, [
+        h("label", { for: id, class: "bm-nhan" }, [control, " ", name]), helpNode, slot])
+      : h("div", { class: "bm-truong", "data-path": path }, [
+        h("label", { for: id, class: "bm-nhan" }, [name, star(required)]), helpNode, control, slot]);
     control.addEventListener("input", function () {
       slot.hidden = true;
       wrap.classList.remove("bm-co-loi");
@@ -245,7 +244,7 @@
     return {
       node: wrap,
       control: control,
-      label: label.firstChild,
+      label: name,
       fail: failer(wrap, slot, control),
       focus: function () { control.focus(); },
     };
@@ -372,7 +371,7 @@
       var childPath = path ? path + "." + key : key;
       var child = makeField(schema.properties[key], childPath, needed.indexOf(key) >= 0, ctx);
       box.append(child.node);
-      return { key: key, field: child, required: needed.indexOf(key) >= 0, title: schema.properties[key].title || key };
+      return { key: key, field: child, required: needed.indexOf(key) >= 0 };
     });
     var field = {
       node: box,
@@ -433,8 +432,11 @@
       rows.forEach(function (row, i) {
         var from = path + "." + row.index;
         var to = path + "." + i;
-        row.node.querySelectorAll("[name]").forEach(function (c) {
-          if (c.name === from || c.name.indexOf(from + ".") === 0) c.name = to + c.name.slice(from.length);
+        [row.node].concat(Array.from(row.node.querySelectorAll("[name], [data-path]"))).forEach(function (c) {
+          ["name", "data-path"].forEach(function (key) {
+            var old = c.getAttribute(key);
+            if (old && (old === from || old.indexOf(from + ".") === 0)) c.setAttribute(key, to + old.slice(from.length));
+          });
         });
         row.index = i;
         (row.field.legend || row.field.label).textContent = caption(i);
@@ -801,8 +803,8 @@
       forgeBox.append(
         h("p", {}, [anchor]),
         h("ol", {}, steps.map(function (s) { return h("li", { text: s }); })),
-        h("p", { class: "bm-goi-y", text: "Tải tệp về thì được tệp " + path.split("/").pop() +
-          "; nộp bằng cách vào đúng thư mục của kho, chọn Add file → Upload files (GitHub) hoặc Tải tệp lên (Gitea/Forgejo)." })
+        h("p", { class: "bm-goi-y", text: "Nút «Tải tệp về» lưu tệp " + path.split("/").pop() +
+          " vào máy để giữ lại; cách nộp tệp đã có sẵn xem ở trang Cách nộp hồ sơ." })
       );
     }
 

@@ -12,6 +12,7 @@ import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from sangtao.layout import (
     APPRAISAL_DIR,
@@ -195,6 +196,8 @@ def cycle_rules(
                 "Hạn mới không muộn hơn hạn chung nên không có tác dụng",
                 "Ghi hạn mới sau hạn chung, hoặc xóa dòng gia hạn này",
             )
+    if cycle.appraisal is not None:
+        yield from appraisal_config_rules(rel, cycle, units)
     present = {
         d.rel.removeprefix(f"{SUBMISSIONS}/{document.year}/")
         for d in documents
@@ -227,6 +230,68 @@ def cycle_rules(
                 f"Người ghi sổ «{entry.recorder}» không phải tài khoản quản trị",
                 f"Ghi tài khoản của cán bộ {_BOARD} có trong danh sách quan_tri",
             )
+
+
+def appraisal_config_rules(rel: str, cycle: Cycle, units: dict[str, Any]) -> Iterator[Finding]:
+    """The appraisal block of a cycle: a conflict check that names a unit that does not exist
+    would silently check nothing, so every code here must be real."""
+    appraisal = cycle.appraisal
+    assert appraisal is not None
+    seen: set[str] = set()
+    for index, member in enumerate(appraisal.team):
+        where = ("tham_dinh", "to_tham_dinh", index)
+        if member.account.casefold() in seen:
+            yield Finding(
+                rel,
+                (*where, "tai_khoan"),
+                "appraisal.duplicate-member",
+                f"Tài khoản «{member.account}» ghi hai lần trong Tổ thẩm định",
+                "Xóa dòng trùng",
+            )
+        seen.add(member.account.casefold())
+        for code in (member.home_unit, *member.conflicts):
+            if code is not None and units and code not in units:
+                yield Finding(
+                    rel,
+                    (*where, "don_vi" if code == member.home_unit else "xung_dot"),
+                    "appraisal.unknown-unit",
+                    f"Mã đơn vị «{code}» của thành viên «{member.account}» không có trong danh sách đơn vị",
+                    "Sửa cho đúng mã; nếu sai, việc kiểm tra xung đột lợi ích sẽ không có tác dụng",
+                )
+    if not any(member.leader for member in appraisal.team):
+        yield Finding(
+            rel,
+            ("tham_dinh", "to_tham_dinh"),
+            "appraisal.no-leader",
+            "Tổ thẩm định chưa có Tổ trưởng",
+            "Ghi `vai_tro: to-truong` cho một thành viên",
+        )
+    levels = [level.code for level in appraisal.classification]
+    if len(set(levels)) != len(levels):
+        yield Finding(
+            rel,
+            ("tham_dinh", "xep_loai"),
+            "appraisal.duplicate-level",
+            "Mã mức xếp loại bị trùng",
+            "Mỗi mức một mã riêng",
+        )
+    if appraisal.excellence_minimum and appraisal.excellence_minimum not in levels:
+        yield Finding(
+            rel,
+            ("tham_dinh", "xep_loai_toi_thieu_xuat_sac"),
+            "appraisal.unknown-level",
+            f"Không có mức xếp loại «{appraisal.excellence_minimum}»",
+            "Chọn một trong: " + ", ".join(levels),
+        )
+    codes = [c.code for c in appraisal.criteria]
+    if len(set(codes)) != len(codes):
+        yield Finding(
+            rel,
+            ("tham_dinh", "tieu_chi"),
+            "appraisal.duplicate-criterion",
+            "Mã tiêu chí bị trùng",
+            "Mỗi tiêu chí một mã riêng",
+        )
 
 
 def folder_rules(

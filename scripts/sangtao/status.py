@@ -216,12 +216,13 @@ def document_status(
     document: Document | None,
     receipt: Receipt | None,
     now: dt.datetime,
+    deadline: dt.datetime | None = None,
 ) -> DocumentStatus:
     """The state of one dated document (registration or report) of one model."""
     if receipt is not None and receipt.at > now:
         # Status "as of" an earlier instant: a document received later did not exist yet.
         document, receipt = None, None
-    deadline = cycle.deadline(kind)
+    deadline = deadline or cycle.deadline(kind)
     extension = cycle.extension_for(kind, unit, person)
     effective = max(deadline, extension.until) if extension else deadline
     provisional = document is not None and receipt is None
@@ -247,7 +248,7 @@ def appraisability(
 ) -> tuple[str, tuple[str, ...]]:
     """The letter's rule: no registration, or a registration without a report → not appraised."""
     reasons: list[str] = []
-    if registration.state == MISSING:
+    if registration.state == MISSING and registration.overdue:
         reasons.append(f"Không đăng ký mô hình ({LETTER}: không thẩm định)")
     elif registration.state == LATE:
         reasons.append("Đăng ký trễ hạn, không được gia hạn")
@@ -346,7 +347,10 @@ def _model(
     files: _Files,
     found: Mapping[str, Receipt],
     now: dt.datetime,
+    district: bool = False,
 ) -> ModelStatus:
+    """One model's status. The district committee's own model (``district``) is registered with
+    the province by its own deadline, and is neither reported to nor appraised by the district."""
     key = (unit, person)
     document = files.registration.get(key)
     report = files.report.get(key)
@@ -360,11 +364,14 @@ def _model(
         document,
         found.get(document.rel) if document else None,
         now,
+        cycle.deadlines.get("dang_ky_cap_huyen") if district else None,
     )
     report_status = document_status(
         "report", cycle, unit, person, report, found.get(report.rel) if report else None, now
     )
     appraisal, reasons = appraisability(registration_status, report_status)
+    if district:
+        appraisal, reasons = PENDING, ()
     config = cycle.appraisal
     result = None
     if config is not None:
@@ -433,5 +440,5 @@ def cycle_status(
         )
     district = None
     if roster.district_code is not None:
-        district = _model(cycle, roster.district_code, None, files, found, now)
+        district = _model(cycle, roster.district_code, None, files, found, now, district=True)
     return CycleStatus(cycle=cycle, now=now, units=tuple(units), district=district)

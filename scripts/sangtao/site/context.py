@@ -31,6 +31,9 @@ class SiteContext:
     head: str | None = None
     history: History | None = None
     read_blob: Callable[[str], bytes | None] | None = None
+    # Every source file a page showed: the build checks that nothing under submissions/ was
+    # neither shown nor reported as a problem.
+    shown: set[str] = field(default_factory=set)
 
     @property
     def current(self) -> int | None:

@@ -153,6 +153,8 @@ def _data(document: object) -> dict[str, Any]:
 
 
 def registration_section(ctx: SiteContext, model: ModelStatus, missing_path: str) -> str:
+    if model.document is not None:
+        ctx.shown.add(model.document.rel)
     parts = ["<h2>Đăng ký</h2>", status_box(ctx, model.registration)]
     if model.registration.state == MISSING:
         parts.append(f"<p>Chưa có bản đăng ký. Tệp cần nộp: <code>{esc(missing_path)}</code>.</p>")
@@ -195,6 +197,7 @@ def _update_html(update: ProgressUpdate) -> str:
 def progress_section(ctx: SiteContext, model: ModelStatus) -> str:
     if model.registration.state == MISSING and not model.progress:
         return ""
+    ctx.shown.update(u.rel for u in model.progress)
     head = "<h2>Theo dõi thực hiện</h2>"
     if not model.progress:
         return head + "<p>Chưa có báo cáo tiến độ.</p>"
@@ -212,6 +215,8 @@ def report_section(ctx: SiteContext, model: ModelStatus, here: str, missing_path
     if model.registration.state == MISSING and model.report.state == MISSING:
         return ""
     parts = ["<h2>Báo cáo kết quả</h2>", status_box(ctx, model.report)]
+    if model.report_document is not None:
+        ctx.shown.add(model.report_document.rel)
     data = _data(model.report_document)
     if model.report.state == MISSING:
         parts.append(

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sangtao.labels import days_left, state_label, vn_date, vn_datetime
+from sangtao.layout import ANSWERS_FILE, CYCLE_FILE, ROSTER_FILE
 from sangtao.site.charts import compliance_by_block, progress_over_time
 from sangtao.site.context import SiteContext, dossier_src
 from sangtao.site.dossier import appraisal_badge, doc_badge, dossier_pages
@@ -209,6 +210,7 @@ def received_cell(doc: DocumentStatus) -> str:
 
 
 def units_page(ctx: SiteContext, status: CycleStatus, here: str) -> str:
+    ctx.shown.add(ROSTER_FILE)
     blocks = ctx.blocks
     rows = []
     for number, unit_status in enumerate(status.units, 1):
@@ -318,6 +320,7 @@ def missing_page(ctx: SiteContext, status: CycleStatus, kind: str, here: str) ->
 
 def difficulties_page(ctx: SiteContext, status: CycleStatus, here: str) -> str:
     """The board's queue: every difficulty not yet resolved, oldest first."""
+    ctx.shown.add(f"submissions/{status.cycle.year}/{ANSWERS_FILE}")
     rows = []
     for model, difficulty in status.open_difficulties():
         names = ctx.roster.by_code
@@ -361,6 +364,7 @@ def deadlines_page(ctx: SiteContext) -> str:
     for year in sorted(ctx.statuses, reverse=True):
         status = ctx.statuses[year]
         cycle = status.cycle
+        ctx.shown.add(f"submissions/{year}/{CYCLE_FILE}")
         blocks.append(f"<h2>{esc(cycle.name)}</h2>")
         blocks.append(_deadlines_table(status))
         if cycle.grace:

@@ -70,10 +70,25 @@ class SangtaoPlugin(BasePlugin[SangtaoConfig]):
                     document.year, document.unit or "", document.person, document.name or ""
                 )
                 files.append(File.generated(config, src, abs_src_path=str(root / document.rel)))
+                ctx.shown.add(document.rel)
+        with_problems = {p.path for p in corpus.problems}
+        lost = lost_files(corpus.files, ctx.shown, with_problems)
+        if lost:
+            raise PluginError(
+                "Có tệp trong submissions/ không hiện trên trang và cũng không bị báo lỗi "
+                "(lỗi của sangtao, không phải của hồ sơ): " + ", ".join(lost)
+            )
         log.info(
-            "sangtao: %d tệp trong submissions/, %d trang tạo ra, %d lỗi",
+            "sangtao: %d tệp trong submissions/: %d hiện trên trang, %d có lỗi (trang Hồ sơ có lỗi); "
+            "%d trang tạo ra",
             len(corpus.files),
+            len(set(corpus.files) & ctx.shown),
+            len(set(corpus.files) & with_problems),
             len(pages),
-            len(corpus.problems),
         )
         return files
+
+
+def lost_files(files: list[str], shown: set[str], with_problems: set[str]) -> list[str]:
+    """The invariant of every build: each file is on the site or reported as a problem."""
+    return sorted(set(files) - shown - with_problems)

@@ -12,7 +12,12 @@ from sangtao.labels import vn_date, vn_long_date
 from sangtao.model import Appraisal
 from sangtao.site.charts import score_distribution
 from sangtao.site.context import SiteContext, dossier_src
-from sangtao.site.dossier import fields_html, model_sections
+from sangtao.site.dossier import (
+    fields_html,
+    history_section,
+    progress_section,
+    registration_section,
+)
 from sangtao.site.html import esc, link, page, table
 from sangtao.status import APPRAISABLE, CycleStatus, ModelStatus
 
@@ -29,6 +34,8 @@ def results_pages(ctx: SiteContext) -> dict[str, str]:
     for year, status in ctx.statuses.items():
         prefix = ctx.cycle_prefix(year)
         appraisal = status.cycle.appraisal
+        # Sheets are shown as counts before publication, in full after it.
+        ctx.shown.update(s.rel for m in status.models() if m.outcome for s in m.outcome.sheets)
         pages[f"{prefix}xep-loai.md"] = eligibility_page(ctx, status, f"{prefix}xep-loai.md")
         if appraisal is None:
             title = f"Kết quả thẩm định năm {year}"
@@ -386,9 +393,39 @@ def minutes_page(ctx: SiteContext, status: CycleStatus, appraisal: Appraisal) ->
         f"<p>Không thẩm định {len(not_appraised)} mô hình do không báo cáo kết quả hoặc nộp trễ hạn.</p>"
         if not_appraised
         else "",
+        _minutes_notes(ctx, status, appraisal),
         "<p>Biên bản được lập thành 02 bản, gửi Ban Thường vụ Huyện ủy (qua Ban Tổ chức Huyện ủy) và lưu Tổ thẩm định./.</p>",
         _signature("TỔ TRƯỞNG TỔ THẨM ĐỊNH", leader.name if leader else ""),
     )
+
+
+def _minutes_notes(ctx: SiteContext, status: CycleStatus, appraisal: Appraisal) -> str:
+    """What the minutes must not leave out: unfinished appraisals, disagreements, the rubric's status."""
+    notes = []
+    unfinished = [
+        m
+        for m in status.models()
+        if m.appraisal == APPRAISABLE and not (m.outcome and m.outcome.complete)
+    ]
+    if unfinished:
+        names = "; ".join(
+            f"{_who(ctx, m)} ({len(m.outcome.sheets) if m.outcome else 0}/{appraisal.min_sheets} phiếu)"
+            for m in unfinished
+        )
+        notes.append(f"Chưa đủ phiếu chấm: {esc(names)}.")
+    split = [
+        m for m in status.models() if m.outcome and m.outcome.complete and m.outcome.disagreement
+    ]
+    if split:
+        names = "; ".join(
+            f"{_who(ctx, m)} (chênh {m.outcome.spread:g} điểm)" for m in split if m.outcome
+        )
+        notes.append(f"Điểm các phiếu chênh lệch lớn, Tổ đã xem lại: {esc(names)}.")
+    if appraisal.sample_rubric:
+        notes.append(
+            "Bộ tiêu chí dùng trong biên bản này là tiêu chí mẫu, không phải tiêu chí chính thức của Hướng dẫn 09-HD/BTCTU."
+        )
+    return "".join(f"<p>{n}</p>" for n in notes)
 
 
 def district_page(ctx: SiteContext, status: CycleStatus, model: ModelStatus) -> str:
@@ -400,7 +437,9 @@ def district_page(ctx: SiteContext, status: CycleStatus, model: ModelStatus) -> 
         f"<h1>Mô hình của {esc(name)}</h1>",
         f"<p>Huyện ủy đăng ký mô hình của mình với {esc(upper)} (điểm 3 Công văn 833-CV/HU). "
         f"{link(here, district_letter_src(status.cycle.year), 'Bản đăng ký để in')}.</p>",
-        *model_sections(ctx, model, here)[1:],
+        registration_section(ctx, model, f"submissions/{model.year}/{model.unit}/dang-ky.yaml"),
+        progress_section(ctx, model),
+        history_section(ctx, model),
     )
 
 

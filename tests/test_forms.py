@@ -1,0 +1,581 @@
+"""The forms of the site (bieu-mau/*.html), driven in a real Chromium like a clerk would.
+
+Each form is filled with Vietnamese text full of YAML traps, submitted, and the file it makes is
+put where it says into a copy of the repository and read with `sangtao check`'s own reader: no
+problem, and the data is what was typed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+import unicodedata
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from sangtao.corpus import read_corpus
+from sangtao.loader import load_bytes, load_file
+from sangtao.site.forms import json_for_html
+
+from conftest import PROJECT
+
+pytest_plugins = ["browser"]
+
+SUBMISSIONS = PROJECT / "submissions"
+CURRENT = max(int(p.parent.name) for p in SUBMISSIONS.glob("[0-9]*/dot.yaml"))
+ROSTER = load_file(SUBMISSIONS / "don-vi.yaml").data
+REPO_URL = ROSTER["huyen"].get("kho_ma_nguon")
+# A unit that registered in the demo's current cycle (progress and report need one), and one
+# that did not (it registers through the form).
+REGISTERED = sorted(p.parent.name for p in (SUBMISSIONS / str(CURRENT)).glob("*/dang-ky.yaml"))[0]
+REGISTRATION = load_file(SUBMISSIONS / str(CURRENT) / REGISTERED / "dang-ky.yaml").data
+UNREGISTERED = next(
+    u["ma"] for u in ROSTER["don_vi"] if not (SUBMISSIONS / str(CURRENT) / u["ma"]).exists()
+)
+REQUIRED = "Mục này bắt buộc, chưa điền."
+
+
+def nfc(value: Any) -> Any:
+    """What the loader gives back for typed data: every string NFC."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, list):
+        return [nfc(v) for v in value]
+    if isinstance(value, dict):
+        return {k: nfc(v) for k, v in value.items()}
+    return value
+
+
+# -- driving a form ----------------------------------------------------------------------------
+
+
+def open_form(page: Any, site_url: str, kind: str) -> None:
+    page.goto(f"{site_url}bieu-mau/{kind}.html")
+    page.locator("#bieu-mau form").wait_for()
+
+
+def field(page: Any, name: str) -> Any:
+    return page.locator(f'[name="{name}"]')
+
+
+def fill(page: Any, values: dict[str, str]) -> None:
+    for name, value in values.items():
+        field(page, name).fill(value)
+
+
+def add_row(page: Any, path: str) -> None:
+    page.locator(f'fieldset[data-path="{path}"] > .bm-them').click()
+
+
+def submit(page: Any) -> None:
+    page.get_by_role("button", name="Kiểm tra và tạo tệp").click()
+
+
+def result(page: Any) -> tuple[str, str]:
+    """The file name and text the form made."""
+    page.locator(".bm-ket-qua").wait_for(state="visible")
+    return page.locator(".bm-duong-dan").inner_text(), page.locator(".bm-yaml").input_value()
+
+
+def problems(page: Any) -> list[str]:
+    """The problems shown next to the fields, in page order."""
+    return [text for text in page.locator(".bm-loi:visible").all_inner_texts()]
+
+
+def problem_of(page: Any, path: str) -> str:
+    return page.locator(f'[data-path="{path}"] > .bm-loi').inner_text()
+
+
+def check_in_repository(tmp_path: Path, rel: str, text: str, *also: str) -> Any:
+    """Put the file into a copy of the repository's layout; `sangtao check` finds no problem."""
+    root = tmp_path / "kho"
+    shutil.copytree(PROJECT / "schema", root / "schema")
+    if (PROJECT / "docs/van-ban").is_dir():
+        shutil.copytree(PROJECT / "docs/van-ban", root / "docs/van-ban")
+    for copied in ("submissions/don-vi.yaml", f"submissions/{CURRENT}/dot.yaml", *also):
+        (root / copied).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(PROJECT / copied, root / copied)
+    target = root / rel
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(text.encode("utf-8"))
+    corpus = read_corpus(root)
+    assert [f"{p.path}:{p.line}: {p.message} — {p.hint}" for p in corpus.problems] == []
+    document = next(d for d in corpus.documents if d.rel == rel)
+    assert document.valid
+    return document.data
+
+
+def assert_forge_link(page: Any, path: str, text: str) -> None:
+    link = page.locator("a.bm-mo-kho")
+    if not REPO_URL:
+        assert link.count() == 0
+        return
+    assert link.inner_text() == "Mở trang tạo tệp trên GitHub"
+    url = urlsplit(link.get_attribute("href"))
+    assert f"{url.scheme}://{url.netloc}{url.path}" == f"{REPO_URL.rstrip('/')}/new/main"
+    query = parse_qs(url.query, keep_blank_values=True, strict_parsing=True)
+    assert query == {"filename": [path], "value": [text]}
+
+
+def top_level_keys(text: str) -> list[str]:
+    return re.findall(r"^([a-z_]+):", text, re.M)
+
+
+def schema_order(name: str) -> list[str]:
+    schema = json.loads((PROJECT / f"schema/{name}.schema.json").read_text(encoding="utf-8"))
+    return list(schema["properties"])
+
+
+# -- the three forms ---------------------------------------------------------------------------
+
+IDEA = (
+    "no\n010\n1:20\n- gạch đầu dòng\n# không phải chú thích\n"
+    'Dân vận: khéo, đảng viên đi trước, "ba cùng" với dân.\n\nĐoạn sau dòng trống.'
+)
+STEPS = 'Bước 1: họp dân.\n  Bước 2 (thụt vào): ghi sổ C:\\thư mục\\"đường".\tHết.'
+
+
+def test_registration_form_makes_a_file_that_passes_the_check(
+    page: Any, site_url: str, tmp_path: Path
+) -> None:
+    open_form(page, site_url, "dang-ky")
+    assert field(page, "nam").input_value() == str(CURRENT)
+    page.select_option('[name="don_vi"]', UNREGISTERED)
+    page.select_option('[name="linh_vuc"]', "dan-van")
+    typed = {
+        "ten_mo_hinh": unicodedata.normalize("NFD", 'Dân vận: khéo — "Ba cùng" với dân #1'),
+        "y_tuong": IDEA,
+        "diem_moi": "yes: đảng viên nhận đỡ đầu từng đoạn đường, 010 hộ",
+        "giai_phap": STEPS,
+        "thoi_gian_thuc_hien.tu_ngay": f"{CURRENT}-03-01",
+        "thoi_gian_thuc_hien.den_ngay": f"{CURRENT}-11-15",
+        "nguoi_phu_trach.ho_ten": "Trần Văn Bình",
+        "nguoi_phu_trach.chuc_vu": "Bí thư Đảng ủy",
+        "nguoi_phu_trach.dien_thoai": "0263 3877 123",
+        "ket_qua_du_kien": "- 5 km đường bê tông; tỉ lệ 1:20",
+        "ngay_van_ban": f"{CURRENT}-02-20",
+        "so_van_ban": "010",
+        "nguoi_ky.ho_ten": "No",
+        "nguoi_ky.chuc_vu": "Bí thư",
+    }
+    fill(page, typed)
+    field(page, "muc_tieu.0").fill("Tỉ lệ 1:20 giữa vốn dân góp và vốn ngân sách")
+    add_row(page, "muc_tieu")
+    add_row(page, "muc_tieu")
+    field(page, "muc_tieu.1").fill("dòng sẽ bị xóa")
+    field(page, "muc_tieu.2").fill("- gạch đầu: 100% hộ đồng thuận")
+    page.locator('fieldset[data-path="muc_tieu"] .bm-mot-dong').nth(1).get_by_role(
+        "button", name="Xóa"
+    ).click()
+    submit(page)
+    path, text = result(page)
+
+    assert path == f"submissions/{CURRENT}/{UNREGISTERED}/dang-ky.yaml"
+    data = check_in_repository(tmp_path, path, text)
+    assert data == nfc(
+        {
+            "don_vi": UNREGISTERED,
+            "nam": CURRENT,
+            "ten_mo_hinh": typed["ten_mo_hinh"],
+            "linh_vuc": "dan-van",
+            "y_tuong": IDEA,
+            "diem_moi": typed["diem_moi"],
+            "muc_tieu": [
+                "Tỉ lệ 1:20 giữa vốn dân góp và vốn ngân sách",
+                "- gạch đầu: 100% hộ đồng thuận",
+            ],
+            "giai_phap": STEPS,
+            "thoi_gian_thuc_hien": {"tu_ngay": f"{CURRENT}-03-01", "den_ngay": f"{CURRENT}-11-15"},
+            "nguoi_phu_trach": {
+                "ho_ten": "Trần Văn Bình",
+                "chuc_vu": "Bí thư Đảng ủy",
+                "dien_thoai": "0263 3877 123",
+            },
+            "ket_qua_du_kien": typed["ket_qua_du_kien"],
+            "ngay_van_ban": f"{CURRENT}-02-20",
+            "so_van_ban": "010",
+            "nguoi_ky": {"ho_ten": "No", "chuc_vu": "Bí thư"},
+        }
+    )
+    assert top_level_keys(text) == [k for k in schema_order("dang-ky") if k in data]
+    assert "y_tuong: |-\n  no\n  010\n" in text  # multi-line text stays readable in review
+    assert "\t" not in text and text.endswith("\n")
+    assert_forge_link(page, path, text)
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Tải tệp về").click()
+    assert download.value.suggested_filename == "dang-ky.yaml"
+    assert Path(download.value.path()).read_bytes() == text.encode("utf-8")
+
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.get_by_role("button", name="Sao chép").click()
+    page.get_by_text("Đã sao chép nội dung tệp.").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == text
+
+
+def test_individual_registration_goes_into_the_persons_folder(
+    page: Any, site_url: str, tmp_path: Path
+) -> None:
+    open_form(page, site_url, "dang-ky")
+    page.select_option('[name="don_vi"]', UNREGISTERED)
+    page.get_by_label("Mô hình của cá nhân").check()
+    field(page, "ca_nhan.ho_ten").press_sequentially("Đặng Thị Ánh Tuyết")
+    assert field(page, "ca_nhan.ma").input_value() == "dang-thi-anh-tuyet"
+    page.select_option('[name="linh_vuc"]', "giao-duc")
+    fill(
+        page,
+        {
+            "ca_nhan.chuc_vu": "Giáo viên, đảng viên chi bộ trường",
+            "ten_mo_hinh": "Lớp học «Bình dân học vụ số»",
+            "y_tuong": "Dạy người cao tuổi dùng điện thoại để làm thủ tục hành chính.",
+            "diem_moi": "Học ngay tại nhà văn hóa thôn, buổi tối.",
+            "muc_tieu.0": "100 người cao tuổi biết dùng dịch vụ công",
+            "giai_phap": "Mỗi tuần hai buổi, đoàn viên kèm từng người.",
+            "thoi_gian_thuc_hien.tu_ngay": f"{CURRENT}-04-01",
+            "thoi_gian_thuc_hien.den_ngay": f"{CURRENT}-10-31",
+            "nguoi_phu_trach.ho_ten": "Đặng Thị Ánh Tuyết",
+            "nguoi_phu_trach.chuc_vu": "Giáo viên",
+            "ket_qua_du_kien": "100 người làm được thủ tục trực tuyến.",
+            "ngay_van_ban": f"{CURRENT}-02-25",
+        },
+    )
+    submit(page)
+    path, text = result(page)
+    assert path == f"submissions/{CURRENT}/{UNREGISTERED}/ca-nhan/dang-thi-anh-tuyet/dang-ky.yaml"
+    data = check_in_repository(tmp_path, path, text)
+    assert data["ca_nhan"] == {
+        "ma": "dang-thi-anh-tuyet",
+        "ho_ten": "Đặng Thị Ánh Tuyết",
+        "chuc_vu": "Giáo viên, đảng viên chi bộ trường",
+    }
+    assert "nguoi_ky" not in data and "so_van_ban" not in data
+    assert_forge_link(page, path, text)
+
+
+def _registered_period() -> tuple[dt.date, dt.date]:
+    period = REGISTRATION["thoi_gian_thuc_hien"]
+    return dt.date.fromisoformat(period["tu_ngay"]), dt.date.fromisoformat(period["den_ngay"])
+
+
+def test_progress_form_makes_a_file_that_passes_the_check(
+    page: Any, site_url: str, tmp_path: Path
+) -> None:
+    open_form(page, site_url, "tien-do")
+    today = dt.datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).date().isoformat()
+    assert field(page, "ngay").input_value() == today
+    page.select_option('[name="don_vi"]', REGISTERED)
+    assert REGISTRATION["ten_mo_hinh"] in page.locator(".bm-thong-tin").inner_text()
+    start, end = _registered_period()
+    difficulties = ["no: thiếu xi măng, giá tăng 010%", 'Hai hộ "chưa" đồng ý\nở thôn 4']
+    typed = {
+        "phan_tram": "40",
+        "da_lam": "Đã họp dân ở 3 thôn:\n- thôn 1: xong\n- thôn 2: 1:20",
+        "de_xuat": "Dân vận: khéo — đề nghị hỗ trợ 20 tấn xi măng",
+        "nguoi_bao_cao.ho_ten": "K' Sang",
+        "nguoi_bao_cao.chuc_vu": "Bí thư Đoàn Thanh niên xã",
+    }
+    fill(page, typed)
+    field(page, "kho_khan.0").fill(difficulties[0])
+    add_row(page, "kho_khan")
+    field(page, "kho_khan.1").fill(difficulties[1])
+
+    field(page, "ngay").fill((end + dt.timedelta(days=1)).isoformat())
+    submit(page)
+    assert problem_of(page, "ngay").startswith(
+        "Ngày báo cáo phải trong thời gian thực hiện đã đăng ký"
+    )
+    assert page.locator(".bm-ket-qua").is_hidden()
+
+    day = (start + dt.timedelta(days=10)).isoformat()
+    field(page, "ngay").fill(day)
+    submit(page)
+    path, text = result(page)
+    assert path == f"submissions/{CURRENT}/{REGISTERED}/tien-do/{day}.yaml"
+    registration = f"submissions/{CURRENT}/{REGISTERED}/dang-ky.yaml"
+    data = check_in_repository(tmp_path, path, text, registration)
+    assert data == nfc(
+        {
+            "don_vi": REGISTERED,
+            "nam": CURRENT,
+            "ngay": day,
+            "phan_tram": 40,
+            "da_lam": typed["da_lam"],
+            "kho_khan": difficulties,
+            "de_xuat": typed["de_xuat"],
+            "nguoi_bao_cao": {"ho_ten": "K' Sang", "chuc_vu": "Bí thư Đoàn Thanh niên xã"},
+        }
+    )
+    assert top_level_keys(text) == [k for k in schema_order("tien-do") if k in data]
+    assert_forge_link(page, path, text)
+
+
+def test_report_form_makes_a_file_that_passes_the_check(
+    page: Any, site_url: str, tmp_path: Path
+) -> None:
+    open_form(page, site_url, "bao-cao")
+    page.select_option('[name="don_vi"]', REGISTERED)
+    # The model's name comes from its registration.
+    assert field(page, "ten_mo_hinh").input_value() == REGISTRATION["ten_mo_hinh"]
+    typed = {
+        "qua_trinh_thuc_hien": 'Tháng 3: tập huấn.\nTháng 4: mở gian hàng; "người bán hàng số".',
+        "ket_qua.0.chi_tieu": "Đường bê tông: 010 tuyến",
+        "ket_qua.0.don_vi_tinh": "km",
+        "ket_qua.0.truoc": "2",
+        "ket_qua.0.sau": "7,5",
+        "hieu_qua.xa_hoi": "no — đi lại thuận tiện",
+        "kha_nang_nhan_rong": "Áp dụng được ở mọi xã có cà phê.",
+        "han_che": "Còn một thôn chưa làm.",
+        "bai_hoc": "- Đảng viên phải đi trước.",
+        "minh_chung.0.tieu_de": "Biên bản nghiệm thu: thôn 3",
+        "minh_chung.0.lien_ket": "https://baolam.lamdong.gov.vn/tin-tuc/mo-hinh?a=1&b=2",
+        "minh_chung.0.tep": "bien-ban.pdf",
+        "ngay_van_ban": f"{CURRENT}-11-20",
+        "so_van_ban": "45-BC/ĐU",
+    }
+    fill(page, typed)
+    add_row(page, "ket_qua")
+    add_row(page, "ket_qua")
+    field(page, "ket_qua.1.chi_tieu").fill("mục tạm, sẽ xóa")
+    groups = page.locator('fieldset[data-path="ket_qua"] .bm-mot-dong')
+    groups.nth(1).get_by_role("button", name="Xóa mục này").click()
+    assert groups.count() == 2
+    assert page.locator('[data-path="ket_qua.1"] > legend').inner_text().startswith("Mục 2")
+    fill(
+        page,
+        {
+            "ket_qua.1.chi_tieu": "Hộ đồng thuận",
+            "ket_qua.1.don_vi_tinh": "%",
+            "ket_qua.1.truoc": "60",
+            "ket_qua.1.sau": "2.500",
+            "ket_qua.1.ghi_chu": "yes",
+        },
+    )
+    page.get_by_label("Đề nghị khen thưởng").check()
+    submit(page)
+    assert problem_of(page, "minh_chung.0").startswith("Chỉ ghi một trong hai")
+    assert problem_of(page, "ket_qua.1.sau").startswith("Không rõ đây là số thập phân")
+    assert page.locator(".bm-ket-qua").is_hidden()
+
+    field(page, "minh_chung.0.tep").fill("")
+    field(page, "ket_qua.1.sau").fill("100")
+    submit(page)
+    path, text = result(page)
+    assert path == f"submissions/{CURRENT}/{REGISTERED}/bao-cao.yaml"
+    registration = f"submissions/{CURRENT}/{REGISTERED}/dang-ky.yaml"
+    data = check_in_repository(tmp_path, path, text, registration)
+    assert data == nfc(
+        {
+            "don_vi": REGISTERED,
+            "nam": CURRENT,
+            "ten_mo_hinh": REGISTRATION["ten_mo_hinh"],
+            "qua_trinh_thuc_hien": typed["qua_trinh_thuc_hien"],
+            "ket_qua": [
+                {
+                    "chi_tieu": "Đường bê tông: 010 tuyến",
+                    "don_vi_tinh": "km",
+                    "truoc": 2,
+                    "sau": 7.5,
+                },
+                {
+                    "chi_tieu": "Hộ đồng thuận",
+                    "don_vi_tinh": "%",
+                    "truoc": 60,
+                    "sau": 100,
+                    "ghi_chu": "yes",
+                },
+            ],
+            "hieu_qua": {"xa_hoi": "no — đi lại thuận tiện"},
+            "kha_nang_nhan_rong": typed["kha_nang_nhan_rong"],
+            "han_che": typed["han_che"],
+            "bai_hoc": typed["bai_hoc"],
+            "minh_chung": [
+                {
+                    "tieu_de": typed["minh_chung.0.tieu_de"],
+                    "lien_ket": typed["minh_chung.0.lien_ket"],
+                }
+            ],
+            "de_nghi_khen_thuong": True,
+            "ngay_van_ban": f"{CURRENT}-11-20",
+            "so_van_ban": "45-BC/ĐU",
+        }
+    )
+    assert top_level_keys(text) == [k for k in schema_order("bao-cao") if k in data]
+    assert_forge_link(page, path, text)
+
+
+def test_a_form_works_opened_from_a_usb_stick(chromium: Any, built_site: Path) -> None:
+    """file://, no server, no network: the form still builds, checks and writes the file."""
+    context = chromium.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh")
+    context.route(re.compile(r"^(?!file:|data:|blob:)"), lambda route: route.abort())
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto((built_site / "bieu-mau/tien-do.html").as_uri())
+    page.locator("#bieu-mau form").wait_for()
+    page.select_option('[name="don_vi"]', REGISTERED)
+    day = _registered_period()[0].isoformat()
+    fill(
+        page,
+        {
+            "ngay": day,
+            "phan_tram": "10",
+            "da_lam": "Đã họp chi bộ triển khai.",
+            "nguoi_bao_cao.ho_ten": "K' Sang",
+            "nguoi_bao_cao.chuc_vu": "Bí thư Đoàn",
+        },
+    )
+    submit(page)
+    path, text = result(page)
+    context.close()
+    assert path == f"submissions/{CURRENT}/{REGISTERED}/tien-do/{day}.yaml"
+    assert load_bytes(text.encode("utf-8")).data["phan_tram"] == 10
+    # The theme's own search script cannot load from file://; nothing of the form failed.
+    assert [e for e in errors if "bieu-mau" in e or "BieuMau" in e] == []
+
+
+# -- problems ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["dang-ky", "tien-do", "bao-cao"])
+def test_an_empty_form_shows_problems_and_makes_no_file(
+    page: Any, site_url: str, kind: str
+) -> None:
+    open_form(page, site_url, kind)
+    submit(page)
+    summary = page.locator(".bm-tong-loi")
+    summary.wait_for(state="visible")
+    shown = problems(page)
+    assert summary.inner_text().startswith(f"Còn {len(shown)} chỗ cần sửa")
+    assert page.locator(".bm-ket-qua").is_hidden()
+    assert page.locator(".bm-yaml").input_value() == ""
+    assert problem_of(page, "don_vi") == REQUIRED
+    # The first problem has the cursor, so the clerk starts there.
+    assert page.evaluate("document.activeElement.name") == "don_vi"
+    if kind == "dang-ky":
+        assert problem_of(page, "muc_tieu") == "Cần ít nhất một dòng."
+        assert problem_of(page, "thoi_gian_thuc_hien.tu_ngay") == REQUIRED
+        assert page.locator('[name="ca_nhan.ho_ten"]').is_hidden()  # not asked unless ticked
+    if kind == "bao-cao":
+        assert problem_of(page, "hieu_qua") == "Ghi ít nhất một mục trong nhóm này."
+        assert problem_of(page, "ket_qua") == "Cần ít nhất một dòng."
+
+
+def test_problems_are_worded_for_the_clerk(page: Any, site_url: str) -> None:
+    open_form(page, site_url, "dang-ky")
+    page.select_option('[name="don_vi"]', UNREGISTERED)
+    fill(
+        page,
+        {
+            "y_tuong": "ngắn",
+            "ten_mo_hinh": "x" * 301,
+            "nguoi_phu_trach.dien_thoai": "gọi tôi",
+            "thoi_gian_thuc_hien.tu_ngay": f"{CURRENT}-05-01",
+            "thoi_gian_thuc_hien.den_ngay": f"{CURRENT}-04-01",
+        },
+    )
+    page.get_by_label("Mô hình của cá nhân").check()
+    fill(
+        page, {"ca_nhan.ho_ten": "Lan", "ca_nhan.ma": "Nguyễn Lan", "ca_nhan.chuc_vu": "Đảng viên"}
+    )
+    submit(page)
+    assert problem_of(page, "y_tuong") == "Quá ngắn: cần ít nhất 20 ký tự, mới có 4."
+    assert problem_of(page, "ten_mo_hinh") == (
+        "Quá dài: tối đa 300 ký tự, đang có 301. Rút gọn nội dung."
+    )
+    assert problem_of(page, "nguoi_phu_trach.dien_thoai").startswith("Viết chưa đúng dạng.")
+    assert problem_of(page, "ca_nhan.ma") == (
+        "Chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang (-), ví dụ nguyen-thi-lan."
+    )
+    # Fixing a field clears its problem at once.
+    field(page, "y_tuong").fill("Một ý tưởng đủ dài để qua kiểm tra độ dài.")
+    assert page.locator('[data-path="y_tuong"] > .bm-loi').is_hidden()
+
+
+# -- the text the forms write ------------------------------------------------------------------
+
+HOSTILE = [
+    "no", "yes", "on", "off", "~", "null", "true", "010", "0x1F", "0o17", "1:20", "1e3", "-.inf",
+    ".nan", "2027-02-28", "2027-02-28T10:00:00", "- gạch", "-", "# chú thích", "a: b", "a #b",
+    "'nháy đơn'", '"nháy kép"', "\\ gạch chéo \\n", "{a: 1}", "[1, 2]", "&neo", "*bí-danh",
+    "!nhãn", "%YAML 1.2", "@tên", "`lệnh`", "|", ">", "---", "...", "? hỏi", ", phẩy", "",
+    " đầu cách", "cuối cách ", "tab\tgiữa", "dòng 1\ndòng 2", "dòng 1\n\ndòng 3", "a\n  thụt",
+    "a\n#b\n- c\n---\n...", "cuối có dấu cách \ndòng 2", "\ndòng đầu trống", "cuối xuống dòng\n",
+    "CRLF\r\ndòng", "LS\u2028PS\u2029NEL\u0085", "BOM\ufeff", "DEL\x7f", "C1\x9b", "NBSP\u00a0",
+    "emoji 😀", unicodedata.normalize("NFD", "Lộc Thắng, Đắk Nông"), "Ω≈ç√∫", "key: |\n  x",
+]  # fmt: skip
+
+
+def test_yaml_text_reads_back_exactly(page: Any, site_url: str) -> None:
+    open_form(page, site_url, "dang-ky")
+    document = {
+        "chuoi": {f"k{i}": s for i, s in enumerate(HOSTILE)},
+        "danh_sach": HOSTILE,
+        "nhom": [{"a": s, "b": [s, 1], "c": {"d": s}} for s in HOSTILE],
+        "so": [0, -3, 7.5, 2027, 1.25],
+        "dung_sai": [True, False],
+        "rong": [],
+        "trong": {},
+    }
+    text = page.evaluate("d => BieuMau.toYaml(d, 'chú thích: # dòng đầu')", document)
+    assert text.startswith("# chú thích: # dòng đầu\n") and text.endswith("\n")
+    assert load_bytes(text.encode("utf-8")).data == nfc(document)
+
+
+def test_person_folder_names_drop_diacritics(page: Any, site_url: str) -> None:
+    open_form(page, site_url, "dang-ky")
+    names = ["Nguyễn Thị Lan", "ĐẶNG  văn Đức", "K' Sang", "Y Ngọc Ê-ban", "  Lò Thị Ư  "]
+    slugs = page.evaluate("ns => ns.map(BieuMau.slug)", names)
+    assert slugs == ["nguyen-thi-lan", "dang-van-duc", "k-sang", "y-ngoc-e-ban", "lo-thi-u"]
+
+
+def test_forge_links_fall_back_when_the_text_is_too_long(page: Any, site_url: str) -> None:
+    open_form(page, site_url, "dang-ky")
+    path = f"submissions/{CURRENT}/loc-thang/dang-ky.yaml"
+    short, long = 'ten_mo_hinh: "Dân vận"\n', 'y_tuong: "' + "Dân vận khéo " * 800 + '"\n'
+    links = page.evaluate(
+        """([path, short, long]) => [
+            BieuMau.forgeLink("https://git.huyen.vn/btc/sangtao/", "main", path, short),
+            BieuMau.forgeLink("https://github.com/huyen/sangtao", "main", path, long),
+            BieuMau.forgeLink(null, "main", path, short),
+        ]""",
+        [path, short, long],
+    )
+    gitea, github, none = links
+    assert gitea["forge"] == "Gitea/Forgejo" and gitea["prefilled"]
+    url = urlsplit(gitea["url"])
+    assert url.path == "/btc/sangtao/_new/main/"
+    assert parse_qs(url.query) == {"filename": [path], "value": [short]}
+    assert github["forge"] == "GitHub" and not github["prefilled"]
+    assert len(github["url"]) < 8000
+    assert parse_qs(urlsplit(github["url"]).query) == {"filename": [path]}
+    assert none is None
+
+
+# -- the pages -----------------------------------------------------------------------------------
+
+
+def test_form_pages_carry_their_schema_safely(built_site: Path) -> None:
+    for kind in ("dang-ky", "tien-do", "bao-cao"):
+        html = (built_site / f"bieu-mau/{kind}.html").read_text(encoding="utf-8")
+        found = re.search(
+            r'<script type="application/json" id="bieu-mau-du-lieu">(.*?)</script>', html
+        )
+        assert found is not None
+        data = json.loads(found.group(1))
+        schema = json.loads((PROJECT / f"schema/{kind}.schema.json").read_text(encoding="utf-8"))
+        assert data["schema"] == schema
+        assert data["nam"] == CURRENT
+        assert {u["ma"] for u in data["don_vi"]} == {u["ma"] for u in ROSTER["don_vi"]}
+    assert (built_site / "bieu-mau/index.html").is_file()
+
+
+def test_json_in_a_page_cannot_close_its_script() -> None:
+    text = json_for_html({"ten": "</script><script>alert(1)</script><!-- x"})
+    assert "<" not in text
+    assert json.loads(text) == {"ten": "</script><script>alert(1)</script><!-- x"}
