@@ -41,7 +41,6 @@ CHROMIUM_ARGS = [
 TIMEZONE = "Asia/Ho_Chi_Minh"
 # Material for MkDocs asks Google for its web font unless mkdocs.yml sets `theme.font: false`;
 # the request is refused like any other, and tolerated (the pages fall back to system fonts).
-THEME_FONTS = ("https://fonts.googleapis.com/", "https://fonts.gstatic.com/")
 
 
 def _unavailable(reason: str) -> None:
@@ -120,8 +119,7 @@ def trouble() -> Trouble:
 def page(chromium: Any, site_url: str, trouble: Trouble) -> Iterator[Any]:
     """A fresh page; fails the test on console errors, page errors or requests to other hosts.
 
-    Requests to other hosts are refused (the site must work offline); the theme's web-font
-    request is the one known exception, recorded but not counted as the site's fault.
+    Requests to other hosts are refused and fail the test: the site must work offline.
     """
     context = chromium.new_context(
         locale="vi-VN", timezone_id=TIMEZONE, viewport={"width": 1200, "height": 900}
@@ -148,4 +146,4 @@ def page(chromium: Any, site_url: str, trouble: Trouble) -> Iterator[Any]:
     yield browser_page
     context.close()
     assert trouble.errors == []
-    assert [u for u in trouble.outside if not u.startswith(THEME_FONTS)] == []
+    assert trouble.outside == []

@@ -1,0 +1,206 @@
+"""The status site in a real headless Chromium: what the Standing Committee, the board and the
+units do with it. Screenshots go to test-artifacts/ for people to look at."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import icalendar
+import openpyxl
+import pytest
+
+from builders import dump, registration, seed
+from conftest import PROJECT, Repo
+
+pytest_plugins = ["browser"]
+
+ARTIFACTS = PROJECT / "test-artifacts"
+
+
+def shot(page: Any, name: str, **options: Any) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), **options)
+
+
+def test_home_page(page: Any, site_url: str) -> None:
+    page.goto(site_url)
+    assert "Mô hình mới, cách làm sáng tạo năm 2027" in page.locator("h1").first.inner_text()
+    assert page.locator(".sangtao-chart").count() >= 2
+    shot(page, "trang-chu", full_page=True)
+
+
+def test_follow_a_unit_to_its_dossier_and_print_it(page: Any, site_url: str) -> None:
+    page.goto(site_url + "2023/don-vi.html")
+    page.get_by_role("link", name="Đảng bộ thị trấn Lộc Thắng").click()
+    page.wait_for_url("**/ho-so/2023/loc-thang.html")
+    assert page.locator("h1").first.inner_text() == "Đảng bộ thị trấn Lộc Thắng"
+    for heading in (
+        "Đăng ký",
+        "Theo dõi thực hiện",
+        "Báo cáo kết quả",
+        "Kết quả thẩm định",
+        "Lịch sử hồ sơ",
+    ):
+        assert page.get_by_role("heading", name=heading, exact=True).count() == 1, heading
+    shot(page, "ho-so", full_page=True)
+    page.emulate_media(media="print")
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    shot(page, "ho-so-ban-in", full_page=True)
+
+
+def test_printable_minutes_look_like_a_party_document(page: Any, site_url: str) -> None:
+    page.goto(site_url + "in/2023/bien-ban-tham-dinh.html")
+    page.emulate_media(media="print")
+    text = page.locator(".sangtao-doc").inner_text()
+    assert (
+        "ĐẢNG CỘNG SẢN VIỆT NAM" in text and "BIÊN BẢN" in text and "TỔ TRƯỞNG TỔ THẨM ĐỊNH" in text
+    )
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+    shot(page, "bien-ban-ban-in", full_page=True)
+
+
+def test_sort_and_filter_the_units_table(page: Any, site_url: str) -> None:
+    page.goto(site_url + "2023/don-vi.html")
+    table = page.locator("table.sangtao-units")
+    names = lambda: table.locator("tbody tr:not([hidden]) td:nth-child(2)").all_inner_texts()  # noqa: E731
+    before = names()
+    table.locator("th", has_text="Đơn vị").first.click()
+    after = names()
+    assert sorted(before) == sorted(after) and after != before
+    page.locator("input.sangtao-filter").first.fill("loc thang")
+    assert names() == ["Đảng bộ thị trấn Lộc Thắng"]
+    page.locator("input.sangtao-filter").first.fill("trễ hạn")
+    assert 0 < len(names()) < len(before)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("camera an ninh", "Lộc Thắng"), ("loc thang", "Lộc Thắng"), ("mo hinh", "Mô hình")],
+)
+def test_search_without_diacritics(page: Any, site_url: str, query: str, expected: str) -> None:
+    page.goto(site_url)
+    page.locator("label.md-header__button[for=__search]").click() if not page.locator(
+        "input.md-search__input"
+    ).is_visible() else None
+    page.locator("input.md-search__input").type(query, delay=10)
+    first = page.locator(".md-search-result__item").first
+    first.wait_for(timeout=10_000)
+    assert expected in " ".join(page.locator(".md-search-result__item").all_inner_texts()[:5])
+
+
+def test_download_each_export(page: Any, site_url: str) -> None:
+    page.goto(site_url + "2023/don-vi.html")
+    found: dict[str, bytes] = {}
+    for label in (
+        "Excel (.xlsx)",
+        "CSV",
+        "JSON (toàn bộ dữ liệu công bố)",
+        "Lịch thời hạn (.ics, thêm vào điện thoại)",
+    ):
+        link = page.get_by_role("link", name=label).first
+        href = link.get_attribute("href")
+        response = page.request.get(page.url.rsplit("/", 1)[0] + "/" + href)
+        assert response.ok, href
+        found[label] = response.body()
+    book = openpyxl.load_workbook(io.BytesIO(found["Excel (.xlsx)"]))
+    assert book.sheetnames[0] == "Tổng hợp"
+    rows = list(csv.DictReader(io.StringIO(found["CSV"].decode("utf-8-sig"))))
+    assert len(rows) == 30 and rows[0]["Mã đơn vị"] == "loc-thang"
+    data = json.loads(found["JSON (toàn bộ dữ liệu công bố)"])
+    assert [c["cycle"] for c in data["cycles"]] == [2027, 2023]
+    calendar = icalendar.Calendar.from_ical(found["Lịch thời hạn (.ics, thêm vào điện thoại)"])
+    assert len(list(calendar.walk("VEVENT"))) >= 6
+
+
+@pytest.fixture(scope="module")
+def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The USB-stick copy as `make site` makes it: built with OFFLINE=true, zipped, unzipped."""
+    out = tmp_path_factory.mktemp("offline")
+    env = dict(os.environ, OFFLINE="true", NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--site-dir",
+            str(out / "site-offline"),
+        ],
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    archive = shutil.make_archive(str(out / "sangtao-offline"), "zip", out, "site-offline")
+    with zipfile.ZipFile(archive) as zipped:
+        zipped.extractall(out / "usb")
+    return out / "usb" / "site-offline"
+
+
+def test_offline_copy_works_from_file_and_searches(chromium: Any, offline_copy: Path) -> None:
+    context = chromium.new_context(locale="vi-VN")
+    outside: list[str] = []
+    context.route("http*://**", lambda route: (outside.append(route.request.url), route.abort()))
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on(
+        "console", lambda message: errors.append(message.text) if message.type == "error" else None
+    )
+    page.goto((offline_copy / "index.html").as_uri())
+    page.locator("input.md-search__input").type("loc thang", delay=10)
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    assert "Lộc Thắng" in page.locator(".md-search-result__list").inner_text()
+    page.goto((offline_copy / "2023" / "don-vi.html").as_uri())
+    page.get_by_role("link", name="Đảng bộ xã Lộc An").click()
+    assert page.locator("h1").first.inner_text() == "Đảng bộ xã Lộc An"
+    context.close()
+    assert errors == [] and outside == []
+
+
+def test_hostile_text_shows_literally_and_runs_nothing(chromium: Any, tmp_path: Path) -> None:
+    root = tmp_path / "kho"
+    root.mkdir()
+    shutil.copytree(PROJECT / "schema", root / "schema")
+    shutil.copytree(PROJECT / "docs", root / "docs")
+    shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
+    repo = Repo(root)
+    repo.git("init", "--quiet", "--initial-branch=main")
+    seed(repo)
+    hostile = "<script>alert('x')</script><img src=x onerror=alert(1)> [bấm](javascript:alert(2)) {: onclick=alert(3) }"
+    repo.write(
+        "submissions/2023/loc-thang/dang-ky.yaml",
+        dump(registration(ten_mo_hinh=hostile, y_tuong=hostile + "\n## tiêu đề")),
+    )
+    repo.commit("Hồ sơ lạ", "2023-02-20T09:00:00+07:00")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+        cwd=root,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    context = chromium.new_context()
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto((tmp_path / "site" / "ho-so" / "2023" / "loc-thang.html").as_uri())
+    page.wait_for_timeout(500)
+    assert hostile in page.locator("article").inner_text()
+    for link in page.locator("article a").all():
+        assert not (link.get_attribute("href") or "").startswith("javascript:")
+    context.close()
+    assert dialogs == []
