@@ -141,3 +141,37 @@ def test_module_and_console_script(broken: Repo) -> None:
         assert result.returncode == 1
         assert result.stdout.endswith("Đã kiểm tra 4 tệp: 1 lỗi ở 1 tệp.\n")
         assert result.stderr == ""
+
+
+def test_merge_district_status_files(
+    repo: Repo, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    seed(repo)
+    repo.write("submissions/2023/loc-an/dang-ky.yaml", dump(registration("loc-an")))
+    repo.commit("Đăng ký", "2023-02-01T09:00:00+07:00")
+    assert (
+        cli.main(
+            [
+                "--root",
+                str(repo.root),
+                "status",
+                "--now",
+                "2023-03-01T00:00:00+07:00",
+                "--format",
+                "json",
+            ]
+        )
+        == 0
+    )
+    one = tmp_path / "huyen-a.json"
+    one.write_text(capsys.readouterr().out, encoding="utf-8")
+    two = tmp_path / "huyen-b.json"
+    two.write_text(one.read_text(encoding="utf-8"), encoding="utf-8")
+    assert cli.main(["merge", str(one), str(two), "--cycle", "2023"]) == 0
+    merged = json.loads(capsys.readouterr().out)
+    assert [d["source"] for d in merged["districts"]] == ["huyen-a.json", "huyen-b.json"]
+    assert merged["total"]["registration"] == {"on_time": 2, "extended": 0, "late": 0, "missing": 2}
+    bad = tmp_path / "sai.json"
+    bad.write_text("{}", encoding="utf-8")
+    assert cli.main(["merge", str(bad), "--cycle", "2023"]) == 2
+    assert "không phải dữ liệu trạng thái" in capsys.readouterr().err

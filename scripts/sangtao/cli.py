@@ -21,6 +21,7 @@ from sangtao.codeowners import render as render_codeowners
 from sangtao.corpus import find_root, read_corpus
 from sangtao.gate import judge_change
 from sangtao.layout import CODE
+from sangtao.merge import merge
 from sangtao.model import TZ
 from sangtao.pipeline import parse_now, status_problems, take_snapshot
 from sangtao.problems import FatalError
@@ -145,6 +146,12 @@ def new(args: argparse.Namespace) -> int:
     return 0
 
 
+def merge_command(args: argparse.Namespace) -> int:
+    merged = merge([Path(p) for p in args.files], args.cycle)
+    print(json.dumps(merged, ensure_ascii=False, indent=2))
+    return 0
+
+
 def _relative(root: Path, path: str) -> str:
     candidate = Path(path)
     absolute = candidate if candidate.is_absolute() else Path.cwd() / candidate
@@ -188,6 +195,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--now", metavar="ISO8601", help="ngày dùng cho báo cáo tiến độ (mặc định: hôm nay)"
     )
     p.set_defaults(func=new)
+
+    p = commands.add_parser("merge", help="gộp dữ liệu trạng thái JSON của nhiều huyện (cấp tỉnh)")
+    p.add_argument("files", nargs="+", metavar="TỆP_JSON")
+    p.add_argument("--cycle", type=int, required=True, metavar="NĂM")
+    p.set_defaults(func=merge_command)
 
     p = commands.add_parser("codeowners", help="ghi .github/CODEOWNERS từ danh sách đơn vị")
     p.set_defaults(func=codeowners)
