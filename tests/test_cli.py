@@ -175,3 +175,10 @@ def test_merge_district_status_files(
     bad.write_text("{}", encoding="utf-8")
     assert cli.main(["merge", str(bad), "--cycle", "2023"]) == 2
     assert "không phải dữ liệu trạng thái" in capsys.readouterr().err
+
+
+def test_status_refuses_a_broken_roster(repo: Repo, capsys: pytest.CaptureFixture[str]) -> None:
+    seed(repo)
+    repo.write("submissions/don-vi.yaml", "don_vi: [\n")
+    assert cli.main(["--root", str(repo.root), "status"]) == 2
+    assert "submissions/don-vi.yaml có lỗi" in capsys.readouterr().err

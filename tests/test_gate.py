@@ -270,3 +270,26 @@ def test_github_format_writes_a_step_summary(
     assert "Người gửi: `vp-loc-thang` — tài khoản đơn vị" in text
     assert "| submissions/2023/loc\\-an/dang\\-ky.yaml |" not in text
     assert "**1 lỗi**" in text
+
+
+def test_a_paper_receipt_does_not_let_a_unit_rewrite_late(
+    repo: Repo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    book = [
+        {
+            "tep": "loc-thang/dang-ky.yaml",
+            "thoi_diem": "2023-02-27T10:00:00+07:00",
+            "hinh_thuc": "ban-giay",
+            "nguoi_ghi": ADMIN,
+        }
+    ]
+    repo.write("submissions/don-vi.yaml", dump(roster()))
+    repo.write("submissions/2023/dot.yaml", dump(cycle(so_tiep_nhan=book)))
+    repo.write(REG, dump(registration()))
+    repo.commit("Nhập hồ sơ giấy", "2023-03-01T08:00:00+07:00")
+    repo.git("checkout", "--quiet", "-b", "pr")
+    repo.write(REG, dump(registration(ten_mo_hinh="Viết lại sau hạn cho đẹp hơn")))
+    repo.commit("Sửa", "2023-03-05T08:00:00+07:00")
+    code, problems = gate(repo, UNIT, "2023-03-05T08:00:00+07:00", capsys)
+    assert (code, rules(problems)) == (1, [(REG, "gate.late")])
+    assert gate(repo, ADMIN, "2023-03-05T08:00:00+07:00", capsys) == (0, [])

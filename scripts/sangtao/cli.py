@@ -84,6 +84,10 @@ def codeowners(args: argparse.Namespace) -> int:
 def status(args: argparse.Namespace) -> int:
     root = find_root(Path(args.root) if args.root else None)
     snapshot = take_snapshot(root, parse_now(args.now))
+    if snapshot.corpus.roster is None:
+        raise FatalError(
+            "submissions/don-vi.yaml có lỗi hoặc chưa có: chạy `sangtao check` và sửa trước"
+        )
     years = [args.cycle] if args.cycle else sorted(snapshot.statuses)
     missing = [y for y in years if y not in snapshot.statuses]
     if missing:
@@ -221,6 +225,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `sangtao status | head`: the reader has gone; not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception:  # a bug of ours, never the submitter's fault
         with tempfile.NamedTemporaryFile(
             "w", prefix="sangtao-loi-", suffix=".log", delete=False, encoding="utf-8"

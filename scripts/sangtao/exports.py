@@ -113,8 +113,13 @@ def csv_bytes(status: CycleStatus, blocks: dict[str, str]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([_as_text(v) for v in row] for row in rows)
     return "\ufeff".encode() + out.getvalue().encode("utf-8")
+
+
+def _as_text(value: Any) -> Any:
+    """Unit text starting with = + - @ stays text in Excel instead of becoming a formula."""
+    return f"'{value}" if isinstance(value, str) and value[:1] in ("=", "+", "-", "@") else value
 
 
 def _sheet(
@@ -124,8 +129,7 @@ def _sheet(
     sheet.append(header)
     count = 0
     for row in rows:
-        # A value starting with "=" would be a formula in Excel: keep unit text as text.
-        sheet.append([f"'{v}" if isinstance(v, str) and v[:1] in "=+-@" else v for v in row])
+        sheet.append([_as_text(v) for v in row])
         count += 1
     sheet.freeze_panes = "A2"
     last = get_column_letter(len(header))

@@ -161,7 +161,7 @@ def judge_change(
         problems.extend(shape_problems(change))
         if actor is not None and not admin:
             problems.extend(ownership_problems(change, actor, roster, cycle_of, now))
-        problems.extend(deadline_problems(change, cycle_of, now))
+        problems.extend(deadline_problems(change, cycle_of, now, admin or actor is None))
     return Verdict(base.hexsha, actor, admin, now, tuple(changes), tuple(problems))
 
 
@@ -299,7 +299,10 @@ def sheet_ownership(
 
 
 def deadline_problems(
-    change: Change, cycle_of: Callable[[int], Cycle | None], now: dt.datetime
+    change: Change,
+    cycle_of: Callable[[int], Cycle | None],
+    now: dt.datetime,
+    trusted: bool = True,
 ) -> Iterator[Problem]:
     """A document added or changed after its deadline, with no extension covering it."""
     if change.status == "D":
@@ -312,8 +315,8 @@ def deadline_problems(
     cycle = cycle_of(where.year)
     if cycle is None:
         return
-    if any(entry.file == where.cycle_rel for entry in cycle.receipt_book):
-        return  # the board has recorded this receipt itself
+    if trusted and any(entry.file == where.cycle_rel for entry in cycle.receipt_book):
+        return  # the board records a paper receipt and its file; a unit may not rewrite it late
     deadline = cycle.deadline(where.kind)
     extension = cycle.extension_for(where.kind, where.unit or "", where.person)
     if judge(now, deadline, cycle.grace, extension) in ("on_time", "extended"):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 
 class FatalError(Exception):
-    """An expected failure that stops a command (bad usage, shallow clone …): exit 1, no traceback."""
+    """An expected failure that stops a command (bad usage, shallow clone …): exit 2, no traceback."""
 
 
 @dataclass(frozen=True, order=True)

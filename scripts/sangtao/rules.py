@@ -300,10 +300,19 @@ def folder_rules(
     """Unit and person folders: real codes from the roster, never a look-alike."""
     units = roster.by_code if roster else {}
     person_skeletons: dict[tuple[int, str, str], str] = {}
+    broken_cycles = {d.year for d in documents if d.kind == "cycle" and not d.valid}
     for document in documents:
         if document.year is None:
             continue
-        if document.kind != "cycle" and document.year not in cycles:
+        if document.kind != "cycle" and document.year in broken_cycles:
+            yield Finding(
+                document.rel,
+                (),
+                "layout.broken-cycle",
+                f"Tệp submissions/{document.year}/dot.yaml có lỗi nên chưa xét được hồ sơ này",
+                f"{_BOARD} sửa lỗi của dot.yaml (xem các lỗi của tệp đó)",
+            )
+        elif document.kind != "cycle" and document.year not in cycles:
             yield Finding(
                 document.rel,
                 (),

@@ -1,6 +1,6 @@
 """The status as JSON with English keys: the documented, versioned data of `sangtao status`.
 
-The shape is described in docs/du-lieu-json.md; bump SCHEMA_VERSION when it changes.
+The shape is described in docs/tai-lieu/du-lieu-json.md; bump SCHEMA_VERSION when it changes.
 """
 
 from __future__ import annotations

@@ -82,7 +82,7 @@ def receipt_html(ctx: SiteContext, doc: DocumentStatus) -> str:
     url = ctx.commit_url(commit)
     short = esc(commit[:8])
     ref = f'<a href="{attr(url)}">{short}</a>' if url else f"<code>{short}</code>"
-    who = f", hợp nhất bởi {esc(receipt.merged_by)}" if receipt.merged_by else ""
+    who = f", tài khoản {esc(receipt.merged_by)}" if receipt.merged_by else ""
     return f"{when}, theo lịch sử nhánh chính (commit {ref}{who})"
 
 
@@ -365,7 +365,7 @@ def history_section(ctx: SiteContext, model: ModelStatus) -> str:
         return ""
     rows.sort(key=lambda row: row[0])
     return "<h2>Lịch sử hồ sơ</h2>" + table(
-        ["Thời điểm (nhánh chính)", "Tệp", "Thay đổi", "Người hợp nhất", "Commit"],
+        ["Thời điểm (nhánh chính)", "Tệp", "Thay đổi", "Tài khoản trên commit", "Commit"],
         [r for _, r in rows],
     )
 
