@@ -145,31 +145,7 @@ def xlsx_bytes(status: CycleStatus, blocks: dict[str, str]) -> bytes:
     book.remove(book.active)
     header, rows = unit_rows(status, blocks)
     _sheet(book, "Tổng hợp", header, rows)
-    _sheet(
-        book,
-        "Đăng ký",
-        [
-            "Mã đơn vị",
-            "Tên đơn vị",
-            "Cá nhân",
-            "Tên mô hình",
-            "Trạng thái",
-            "Thời điểm nhận",
-            "Hạn (kể cả gia hạn)",
-        ],
-        (
-            [
-                m.unit,
-                _unit_name(status, m.unit),
-                m.person_name or "",
-                m.title,
-                _state(m.registration),
-                _received(m.registration),
-                m.registration.effective_deadline.isoformat(timespec="minutes"),
-            ]
-            for m in status.models()
-        ),
-    )
+    _document_sheet(book, "Đăng ký", status, "registration", status.models())
     _sheet(
         book,
         "Tiến độ",
@@ -184,29 +160,12 @@ def xlsx_bytes(status: CycleStatus, blocks: dict[str, str]) -> bytes:
         ],
         _progress_rows(status),
     )
-    _sheet(
+    _document_sheet(
         book,
         "Báo cáo",
-        [
-            "Mã đơn vị",
-            "Tên đơn vị",
-            "Cá nhân",
-            "Trạng thái",
-            "Thời điểm nhận",
-            "Hạn (kể cả gia hạn)",
-        ],
-        (
-            [
-                m.unit,
-                _unit_name(status, m.unit),
-                m.person_name or "",
-                _state(m.report),
-                _received(m.report),
-                m.report.effective_deadline.isoformat(timespec="minutes"),
-            ]
-            for m in status.models()
-            if m.registration.state != "missing"
-        ),
+        status,
+        "report",
+        (m for m in status.models() if m.registration.state != "missing"),
     )
     _sheet(
         book,
@@ -241,6 +200,34 @@ def xlsx_bytes(status: CycleStatus, blocks: dict[str, str]) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _document_sheet(
+    book: openpyxl.Workbook,
+    title: str,
+    status: CycleStatus,
+    kind: str,
+    models: Iterable[ModelStatus],
+) -> None:
+    """One stage's sheet: each model's document of that kind, its state and receipt."""
+    header = [
+        "Mã đơn vị",
+        "Tên đơn vị",
+        "Cá nhân",
+        "Tên mô hình",
+        "Trạng thái",
+        "Thời điểm nhận",
+        "Hạn (kể cả gia hạn)",
+    ]
+    rows = []
+    for m in models:
+        doc: DocumentStatus = getattr(m, kind)
+        deadline = doc.effective_deadline.isoformat(timespec="minutes")
+        name = _unit_name(status, m.unit)
+        rows.append(
+            [m.unit, name, m.person_name or "", m.title, _state(doc), _received(doc), deadline]
+        )
+    _sheet(book, title, header, rows)
 
 
 def _progress_rows(status: CycleStatus) -> Iterable[list[Any]]:
