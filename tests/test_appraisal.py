@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+from pathlib import Path
 
 import pytest
 
@@ -198,3 +200,128 @@ def test_gate_appraisers_own_sheets_and_the_deadline(
     appraised.commit("Phiếu muộn", "2023-12-21T09:00:00+07:00")
     assert "gate.appraisal-closed" in _gate(appraised, "tv-hai", after, capsys)
     assert _gate(appraised, "btc-admin", after, capsys) == []
+
+
+@pytest.mark.parametrize(
+    ("score", "level"),
+    [
+        (100, "xuat-sac"),
+        (90, "xuat-sac"),
+        (89.5, "tot"),
+        (75, "tot"),
+        (74.99, "dat"),
+        (50, "dat"),
+        (49.5, "khong-dat"),
+        (0, "khong-dat"),
+    ],
+)
+def test_classification_at_the_exact_thresholds(score: float, level: str) -> None:
+    from sangtao.model import Appraisal
+
+    appraisal = Appraisal.from_data(appraisal_config())
+    found = appraisal.classify(score)
+    assert found is not None and found.code == level
+
+
+def test_combined_score_on_a_threshold(appraised: Repo) -> None:
+    # 38 + 52 = 90 and 36 + 54 = 90: the mean is exactly the "Xuất sắc" threshold
+    appraised.write(
+        f"{SHEETS}/loc-an/tt-truong.yaml", dump(sheet("tt-truong", "loc-an", scores=(38, 52)))
+    )
+    appraised.write(
+        f"{SHEETS}/loc-an/tv-mot.yaml", dump(sheet("tv-mot", "loc-an", scores=(36, 54)))
+    )
+    appraised.commit("Chấm", "2023-12-10T09:00:00+07:00")
+    model = {
+        u.unit.code: u.collective
+        for u in take_snapshot(appraised.root, AFTER_APPRAISAL).statuses[2023].units
+    }["loc-an"]
+    assert model.outcome is not None and model.outcome.combined == 90.0
+    assert model.outcome.level is not None and model.outcome.level.code == "xuat-sac"
+    assert model.outcome.commendation is not None  # 90 ≥ 85 and the report asked for it
+
+
+def test_every_eligibility_reason(repo: Repo) -> None:
+    units = {
+        u: [f"vp-{u}"]
+        for u in ("dung-han", "khong-dang-ky", "dang-ky-tre", "khong-bao-cao", "bao-cao-tre")
+    }
+    repo.write("submissions/don-vi.yaml", dump(roster(units)))
+    repo.write("submissions/2023/dot.yaml", dump(cycle(tham_dinh=appraisal_config())))
+    for unit in ("dung-han", "khong-bao-cao", "bao-cao-tre"):
+        repo.write(f"submissions/2023/{unit}/dang-ky.yaml", dump(registration(unit)))
+    repo.commit("Đăng ký đúng hạn", "2023-02-20T09:00:00+07:00")
+    repo.write("submissions/2023/dang-ky-tre/dang-ky.yaml", dump(registration("dang-ky-tre")))
+    repo.commit("Đăng ký trễ", "2023-03-05T09:00:00+07:00")
+    for unit in ("dung-han", "dang-ky-tre"):
+        repo.write(f"submissions/2023/{unit}/bao-cao.yaml", dump(report(unit)))
+    repo.commit("Báo cáo", "2023-11-25T09:00:00+07:00")
+    repo.write("submissions/2023/bao-cao-tre/bao-cao.yaml", dump(report("bao-cao-tre")))
+    repo.commit("Báo cáo trễ", "2023-12-03T09:00:00+07:00")
+    status = take_snapshot(repo.root, AFTER_APPRAISAL).statuses[2023]
+    reasons = {u.unit.code: u.collective.eligibility.reasons for u in status.units}
+    assert reasons == {
+        "dung-han": ("Chưa được thẩm định (chưa đủ phiếu chấm khi hết hạn thẩm định)",),
+        "khong-dang-ky": ("Không đăng ký mô hình (Công văn 833-CV/HU: không thẩm định)",),
+        "dang-ky-tre": ("Đăng ký trễ hạn, không được gia hạn",),
+        "khong-bao-cao": (
+            "Đăng ký nhưng không báo cáo kết quả (Công văn 833-CV/HU: không thẩm định)",
+        ),
+        "bao-cao-tre": ("Báo cáo kết quả trễ hạn, không được gia hạn",),
+    }
+
+
+def test_unpublished_results_are_absent_from_the_built_site(
+    appraised: Repo, tmp_path: Path
+) -> None:
+    import shutil
+    import subprocess
+    import sys
+
+    from conftest import PROJECT
+
+    shutil.copy(PROJECT / "mkdocs.yml", appraised.root / "mkdocs.yml")
+    shutil.copytree(PROJECT / "docs", appraised.root / "docs")
+    # totals 93 and 83.5 → combined 88.25; none of these numbers may leave before publication
+    appraised.write(
+        f"{SHEETS}/loc-an/tt-truong.yaml", dump(sheet("tt-truong", "loc-an", scores=(39.5, 53.5)))
+    )
+    appraised.write(
+        f"{SHEETS}/loc-an/tv-mot.yaml", dump(sheet("tv-mot", "loc-an", scores=(31, 52.5)))
+    )
+    appraised.commit("Chấm", "2023-12-10T09:00:00+07:00")
+
+    def build(out: Path) -> str:
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SANGTAO_NOW="2023-12-25T09:00:00+07:00")
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+            cwd=appraised.root,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 0, result.stderr
+        texts = []
+        for path in out.rglob("*"):
+            if path.suffix in (".html", ".json", ".csv", ".ics", ".js"):
+                texts.append(path.read_text(encoding="utf-8", errors="replace"))
+            elif path.suffix == ".xlsx":
+                import zipfile
+
+                with zipfile.ZipFile(path) as book:
+                    texts.extend(
+                        book.read(n).decode("utf-8", "replace")
+                        for n in book.namelist()
+                        if n.endswith(".xml")
+                    )
+        return "\n".join(texts)
+
+    hidden = build(tmp_path / "an")
+    for secret in ("88.25", "39.5", "53.5", "52.5"):
+        assert secret not in hidden, secret
+    assert "2/2" in hidden  # the progress of the appraisal is public: sheets in / minimum
+    config = appraisal_config(published=True)
+    appraised.write("submissions/2023/dot.yaml", dump(cycle(tham_dinh=config)))
+    appraised.commit("Công bố", "2023-12-21T09:00:00+07:00")
+    shown = build(tmp_path / "cong-bo")
+    assert "88.25" in shown and "39.5" in shown
