@@ -196,11 +196,14 @@ def test_hostile_text_shows_literally_and_runs_nothing(chromium: Any, tmp_path: 
     context = chromium.new_context()
     page = context.new_page()
     dialogs: list[str] = []
+    errors: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.goto((tmp_path / "site" / "ho-so" / "2023" / "loc-thang.html").as_uri())
     page.wait_for_timeout(500)
     assert hostile in page.locator("article").inner_text()
     for link in page.locator("article a").all():
         assert not (link.get_attribute("href") or "").startswith("javascript:")
     context.close()
-    assert dialogs == []
+    assert dialogs == [] and errors == []
