@@ -188,7 +188,8 @@ def test_hostile_text_shows_literally_and_runs_nothing(chromium: Any, tmp_path: 
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
         cwd=root,
-        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        # opened from file:// below, so built as the offline copy is
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1", OFFLINE="true"),
         capture_output=True,
         text=True,
     )
