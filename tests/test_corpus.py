@@ -6,8 +6,9 @@ Besides the exact expectations, every case must hold the invariants of a clerk-f
 no traceback, no hang, every problem in Vietnamese with a hint, a line number inside the file
 whenever the file has lines, no file silently ignored, and loaded text exactly as typed.
 
-Set SANGTAO_REGENERATE=1 to rewrite the expected.txt files from the current output, then review
-the diff line by line before committing it.
+Set SANGTAO_REGENERATE=1 to rewrite the expected.txt files from the current output (never those of
+xfail cases, which hold the correct output the code does not give yet), then review the diff line
+by line before committing it.
 """
 
 from __future__ import annotations
@@ -80,8 +81,7 @@ _SpecLoader.yaml_implicit_resolvers = {
 
 
 def _load_case(folder: Path) -> Case:
-    spec_path = folder / "case.yaml"
-    spec = yaml.load(spec_path.read_text(encoding="utf-8"), Loader=_SpecLoader) if spec_path.exists() else {}  # noqa: S506
+    spec = yaml.load((folder / "case.yaml").read_text(encoding="utf-8"), Loader=_SpecLoader)
     case = Case(folder, spec or {})
     for path in sorted(folder.rglob("*")):
         rel = path.relative_to(folder).as_posix()
@@ -212,6 +212,8 @@ def _step(case: Case, repo: Repo, step: dict[str, Any]) -> None:
     elif "merge" in step:
         repo.git("merge", "--no-ff", "--quiet", "-m", step.get("message", "Hợp nhất"),
                  step["merge"], date=step["date"])  # fmt: skip
+    elif "fast-forward" in step:
+        repo.git("merge", "--ff-only", "--quiet", step["fast-forward"])
     elif "delete" in step:
         for rel in step["delete"]:
             repo.git("rm", "--quiet", "--", rel)
@@ -309,7 +311,7 @@ def test_corpus_case(case: Case, tmp_path: Path, capsys: pytest.CaptureFixture[s
     if case.spec.get("receipts"):
         got += receipt_lines(outcome.snapshot)
     expected_path = case.folder / "expected.txt"
-    if os.environ.get("SANGTAO_REGENERATE"):
+    if os.environ.get("SANGTAO_REGENERATE") and not case.spec.get("xfail"):
         expected_path.write_text("".join(f"{line}\n" for line in got), encoding="utf-8")
     expected = expected_path.read_text(encoding="utf-8").splitlines()
     assert got == expected
@@ -368,7 +370,7 @@ def assert_loaded_as_typed(root: Path, corpus: Corpus) -> None:
     for document in corpus.documents:
         if document.data is None or document.kind == "evidence":
             continue
-        plain = yaml.load((root / document.rel).read_bytes(), Loader=yaml.BaseLoader)  # noqa: S506
+        plain = yaml.load((root / document.rel).read_bytes(), Loader=yaml.BaseLoader)
         _same(document.data, plain, document.rel)
 
 
@@ -416,4 +418,3 @@ def test_every_case_says_what_it_shows() -> None:
     for param in CASES:
         case = param.values[0]
         assert isinstance(case.spec.get("about"), str), f"{case.name}: case.yaml needs `about:`"
-
