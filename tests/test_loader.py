@@ -126,7 +126,7 @@ REFUSED = [
     (
         "unclosed quote",
         b'a: "abc\nb: 1\n',
-        3,
+        1,  # where the quote opened: the end of the file is past the last line
         "yaml.syntax",
         "Thiếu dấu ngoặc kép hoặc ngoặc đóng trước khi hết tệp",
     ),

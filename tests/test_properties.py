@@ -265,11 +265,6 @@ def test_the_loader_on_damaged_yaml(raw: bytes, at: int, junk: bytes) -> None:
     check_outcome(damaged, load(damaged))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="loader._syntax_error: for 'unexpected end of stream' libyaml's mark lies one line past "
-    "the end of the file, so the LoadError line is not a line of the file",
-)
 @FAST
 @given(yaml_documents())
 @example(b"a: [1, 2")
@@ -280,11 +275,6 @@ def test_a_load_error_is_on_a_line_of_the_file(raw: bytes) -> None:
         assert 1 <= outcome.line <= line_count(raw)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="loader.load_bytes: ReaderError.position is a byte offset under libyaml but is used as "
-    "an index into the decoded text: after multi-byte letters the line is counted too far",
-)
 @FAST
 @given(st.lists(words, min_size=1, max_size=30), st.integers(0, 29))
 @example(["Lộc Thắng"] * 20, 19)
@@ -297,11 +287,6 @@ def test_a_control_character_is_reported_on_its_line(lines: list[str], where: in
     assert outcome.line == where + 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="loader.resolve_plain: int(text) raises ValueError past 4300 digits "
-    "(corpus loader/huge-integer)",
-)
 @FAST
 @given(st.integers(1, 6000))
 @example(5000)
@@ -309,11 +294,6 @@ def test_any_plain_number_loads_or_is_refused(digits: int) -> None:
     load(b"nam: " + b"7" * digits + b"\n")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="loader._syntax_error: libyaml problems missing from _SYNTAX_MESSAGES reach the clerk "
-    "in English, e.g. 'found invalid Unicode character escape code' (corpus loader/backslash-in-quotes)",
-)
 @FAST
 @given(yaml_documents())
 @example(b'a: "\\ud800"\n')

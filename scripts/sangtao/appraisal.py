@@ -36,7 +36,8 @@ class Sheet:
 
 def sheet_of(document: Document, appraisal: Appraisal | None) -> Sheet:
     data: dict[str, Any] = document.data if isinstance(document.data, dict) else {}
-    items = [i for i in data.get("diem", []) if isinstance(i, dict)]
+    scored = data.get("diem")
+    items = [i for i in scored if isinstance(i, dict)] if isinstance(scored, list) else []
     member = appraisal.member(document.name or "") if appraisal else None
     return Sheet(
         rel=document.rel,

@@ -175,7 +175,7 @@ def shape_problems(change: Change) -> Iterator[Problem]:
         kind = _MODES.get(change.new_mode, f"mục kiểu {change.new_mode}")
         yield Problem(
             change.path,
-            None,
+            1 if change.new_mode == "100755" else None,  # an executable file still has lines
             "gate.mode",
             f"Không được nộp {kind}",
             "Chỉ nộp tệp văn bản thông thường (.yaml); xóa mục này khỏi yêu cầu gộp",

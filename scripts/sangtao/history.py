@@ -19,9 +19,10 @@ import git
 from sangtao.model import TZ
 from sangtao.problems import FatalError
 
-_RECORD = "\x1e"
-_FIELD = "\x1f"
-_FORMAT = _FIELD.join(("%H", "%ct", "%an", "%ae", "%cn", "%s"))
+# NUL is the one byte that can appear neither in a path nor in a commit's metadata: every field
+# of the log is NUL-separated, and a marker token opens each commit.
+_MARKER = "sangtao-commit"
+_FORMAT = "%x00".join((_MARKER, "%H", "%ct", "%an", "%ae", "%cn", "%s"))
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,7 @@ def read_history(root: Path, ref: str = "HEAD", prefix: str = "submissions/") ->
         "--no-abbrev",
         "-z",
         "--reverse",
-        f"--format={_RECORD}{_FORMAT}",
+        f"--format=%x00{_FORMAT}",
         head,
     )
     history = parse_log(output, offset + prefix, offset)
@@ -108,25 +109,35 @@ def read_history(root: Path, ref: str = "HEAD", prefix: str = "submissions/") ->
 
 
 def parse_log(output: str, prefix: str, strip: str = "") -> History:
-    """Fold ``git log --reverse --raw -z`` output into per-file histories."""
+    """Fold ``git log --reverse --raw -z`` output into per-file histories.
+
+    The output is a stream of NUL-separated tokens: a marker and six header fields per commit,
+    then for each changed file a ``:modes blobs status`` token and its path.
+    """
     history = History()
     previous: dt.datetime | None = None
-    for record in output.split(_RECORD):
-        if not record:
+    tokens = output.split("\0")
+    index = 0
+    commit = author = email = committer = subject = ""
+    at: dt.datetime | None = None
+    clamped = False
+    while index < len(tokens):
+        token = tokens[index].lstrip("\n")
+        if token == _MARKER and index + 6 < len(tokens):
+            commit, stamp, author, email, committer, subject = tokens[index + 1 : index + 7]
+            own = dt.datetime.fromtimestamp(int(stamp), TZ)
+            clamped = previous is not None and own < previous
+            at = previous if clamped and previous is not None else own
+            previous = at
+            history.commits += 1
+            index += 7
             continue
-        header, _, changes = record.partition("\0")
-        commit, stamp, author, email, committer, subject = header.split(_FIELD, 5)
-        own = dt.datetime.fromtimestamp(int(stamp), TZ)
-        clamped = previous is not None and own < previous
-        at = previous if clamped and previous is not None else own
-        previous = at
-        history.commits += 1
-        fields = changes.lstrip("\n").split("\0")
-        for meta, path in zip(fields[0::2], fields[1::2], strict=False):
-            if not path.startswith(prefix) or not meta.startswith(":"):
+        if token.startswith(":") and index + 1 < len(tokens) and at is not None:
+            path = tokens[index + 1]
+            index += 2
+            if not path.startswith(prefix):
                 continue
-            _old_mode, _new_mode, old_blob, new_blob, status = meta[1:].split(" ")
-            rel = path[len(strip) :]
+            _old_mode, _new_mode, old_blob, new_blob, status = token[1:].split(" ")
             landing = Landing(
                 commit,
                 at,
@@ -139,10 +150,12 @@ def parse_log(output: str, prefix: str, strip: str = "") -> History:
                 old_blob,
                 new_blob,
             )
-            entry = history.files.setdefault(rel, FileHistory())
+            entry = history.files.setdefault(path[len(strip) :], FileHistory())
             entry.landings.append(landing)
             if landing.status == "D":
                 entry.received = None
             elif entry.received is None:
                 entry.received = landing
+            continue
+        index += 1
     return history

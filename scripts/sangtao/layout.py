@@ -7,6 +7,7 @@ Unicode form, Cyrillic letters) is refused so that nobody can file into a shadow
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -113,16 +114,29 @@ def locate(rel: str) -> Location | Misplaced:
         person, tail = tail[1], tail[2:]
     if len(tail) == 1 and tail[0] in MODEL_FILES:
         return Location(rel, MODEL_FILES[tail[0]], year, unit, person)
-    if len(tail) == 2 and tail[0] == PROGRESS_DIR and (match := PROGRESS_NAME.match(tail[1])):
+    match = PROGRESS_NAME.match(tail[1]) if len(tail) == 2 and tail[0] == PROGRESS_DIR else None
+    if match and _real_date(match.group(1)):
         return Location(rel, "progress", year, unit, person, match.group(1))
     if len(tail) == 2 and tail[0] == EVIDENCE_DIR and tail[1].lower().endswith(EVIDENCE_TYPES):
         return Location(rel, "evidence", year, unit, person, tail[1])
     return _unknown(rel, parts)
 
 
+def _real_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _bad_segment(rel: str, parts: list[str]) -> Misplaced | None:
     for part in parts:
-        if not part or part in (".", "..") or any(c in part for c in "\\\n\r\t"):
+        if (
+            not part
+            or part in (".", "..")
+            or any(c == "\\" or unicodedata.category(c)[0] == "C" for c in part)
+        ):
             return Misplaced(
                 rel,
                 "layout.bad-name",

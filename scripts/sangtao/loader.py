@@ -10,6 +10,7 @@ every value, which the validator asks for only when a file has a problem.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -22,6 +23,8 @@ try:  # libyaml: an order of magnitude faster than the pure-Python parser
     from yaml import CSafeLoader as _ParserLoader
 except ImportError:  # pragma: no cover - exercised only where libyaml is missing
     from yaml import SafeLoader as _ParserLoader  # type: ignore[assignment]
+
+_C_PARSER = _ParserLoader.__name__.startswith("C")
 
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 12
@@ -73,39 +76,48 @@ def resolve_plain(text: str) -> Any:
     if text in _FALSE:
         return False
     if _INT.match(text):
-        return int(text)
+        # A number longer than any count or year is an identifier or a typo: keep the text.
+        return int(text) if len(text.lstrip("+-")) <= 18 else unicodedata.normalize("NFC", text)
     if _FLOAT.match(text):
-        return float(text)
+        value = float(text)
+        return value if math.isfinite(value) else text
     return unicodedata.normalize("NFC", text)
 
 
 def load_file(path: Path, *, positions: bool = False) -> Loaded:
     size = path.stat().st_size
     if size > MAX_BYTES:
-        raise LoadError(
-            1,
-            "yaml.too-large",
-            f"Tệp quá lớn ({size:,} byte, tối đa {MAX_BYTES:,} byte)".replace(",", "."),
-            "Rút gọn nội dung; tài liệu minh chứng lớn hãy để ở đường liên kết",
-        )
+        raise _too_large(size)
     return load_bytes(path.read_bytes(), positions=positions)
+
+
+def _thousands(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
+
+
+def _too_large(size: int) -> LoadError:
+    return LoadError(
+        1,
+        "yaml.too-large",
+        f"Tệp quá lớn ({_thousands(size)} byte, tối đa {_thousands(MAX_BYTES)} byte)",
+        "Rút gọn nội dung; tài liệu minh chứng lớn hãy để ở đường liên kết",
+    )
 
 
 def load_bytes(raw: bytes, *, positions: bool = False) -> Loaded:
     if len(raw) > MAX_BYTES:
-        raise LoadError(
-            1,
-            "yaml.too-large",
-            f"Tệp quá lớn ({len(raw):,} byte, tối đa {MAX_BYTES:,} byte)".replace(",", "."),
-            "Rút gọn nội dung; tài liệu minh chứng lớn hãy để ở đường liên kết",
-        )
+        raise _too_large(len(raw))
     _check_encoding(raw)
     try:
         return _build(yaml.parse(raw, Loader=_ParserLoader), positions)
     except yaml.MarkedYAMLError as error:
         raise _syntax_error(error, raw) from None
     except yaml.reader.ReaderError as error:  # a character YAML does not allow
-        line = raw.decode("utf-8")[: error.position].count("\n") + 1
+        # libyaml's position is a byte offset; the pure-Python reader's a character index.
+        if _C_PARSER:
+            line = raw[: error.position].count(b"\n") + 1
+        else:
+            line = raw.decode("utf-8")[: error.position].count("\n") + 1
         raise LoadError(
             line,
             "yaml.syntax",
@@ -332,6 +344,26 @@ _SYNTAX_MESSAGES: tuple[tuple[str, str, str], ...] = (
         'Đóng ngoặc kép `"` ở cuối giá trị',
     ),
     (
+        "expected hexdecimal number",
+        "Trong ngoặc kép có dấu `\\` không hợp lệ",
+        "Dùng ngoặc đơn `'…'` hoặc viết `\\\\` thay cho `\\` (ví dụ đường dẫn D:\\\\Tai lieu)",
+    ),
+    (
+        "found invalid Unicode character escape code",
+        "Trong ngoặc kép có dấu `\\` không hợp lệ",
+        "Dùng ngoặc đơn `'…'` hoặc viết `\\\\` thay cho `\\` (ví dụ đường dẫn D:\\\\Tai lieu)",
+    ),
+    (
+        "found unexpected ':'",
+        "Dấu hai chấm `:` đặt sai chỗ",
+        'Nếu giá trị có dấu `:` thì đặt cả giá trị trong ngoặc kép, ví dụ: ten_mo_hinh: "Dân vận khéo: …"',
+    ),
+    (
+        "found unexpected document indicator",
+        "Dòng `---` hoặc `...` đặt sai chỗ",
+        "Xóa dòng chỉ có `---` hay `...`; nếu đó là nội dung thì đặt trong ngoặc kép",
+    ),
+    (
         "found unknown escape character",
         "Trong ngoặc kép có dấu `\\` không hợp lệ",
         "Dùng ngoặc đơn `'…'` hoặc viết `\\\\` thay cho `\\`",
@@ -367,6 +399,11 @@ _SYNTAX_MESSAGES: tuple[tuple[str, str, str], ...] = (
 def _syntax_error(error: yaml.MarkedYAMLError, raw: bytes) -> LoadError:
     mark = error.problem_mark or error.context_mark
     line = mark.line + 1 if mark is not None else 1
+    last = max(1, raw.count(b"\n") + (0 if raw.endswith(b"\n") else 1))
+    if line > last:
+        # "End of file" lies past the last line: point where the quote or bracket opened.
+        line = error.context_mark.line + 1 if error.context_mark is not None else last
+        line = min(line, last)
     problem = f"{error.context or ''} {error.problem or ''}"
     # libyaml does not name the character; a tab on the line is by far the usual culprit.
     text = raw.split(b"\n")[line - 1] if line <= raw.count(b"\n") + 1 else b""
@@ -387,5 +424,4 @@ def _syntax_error(error: yaml.MarkedYAMLError, raw: bytes) -> LoadError:
     for needle, message, hint in _SYNTAX_MESSAGES:
         if needle in problem:
             return LoadError(line, "yaml.syntax", message, hint)
-    detail = (error.problem or "lỗi cú pháp").strip()
-    return LoadError(line, "yaml.syntax", f"Tệp YAML sai cú pháp ({detail})", _SYNTAX_HINT)
+    return LoadError(line, "yaml.syntax", "Tệp YAML sai cú pháp ở dòng này", _SYNTAX_HINT)

@@ -51,7 +51,11 @@ def take_snapshot(
     if corpus.roster is not None:
         for year, cycle in sorted(corpus.cycles.items()):
             statuses[year] = cycle_status(
-                cycle, corpus.roster, corpus.documents, receipts(cycle, history), now
+                cycle,
+                corpus.roster,
+                corpus.documents,
+                receipts(cycle, history, corpus.roster.is_admin),
+                now,
             )
     return Snapshot(corpus, history, statuses, now)
 

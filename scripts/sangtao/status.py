@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,15 +29,22 @@ class Receipt:
     entry: ReceiptEntry | None = None
 
 
-def receipts(cycle: Cycle, history: History) -> dict[str, Receipt]:
-    """Receipt times of the cycle's files: the receipt book overrides git."""
+def receipts(
+    cycle: Cycle, history: History, admins: Callable[[str], bool] | None = None
+) -> dict[str, Receipt]:
+    """Receipt times of the cycle's files: the receipt book overrides git, but only its lines
+    recorded by a board admin, and of two lines for one file the first (the check reports both)."""
     prefix = f"submissions/{cycle.year}/"
     found: dict[str, Receipt] = {}
     for rel, entry in history.files.items():
         if rel.startswith(prefix) and entry.received is not None:
             landing = entry.received
             found[rel] = Receipt(landing.at, "git", landing.commit, landing.author)
+    booked: set[str] = set()
     for book in cycle.receipt_book:
+        if (admins is not None and not admins(book.recorder)) or book.file in booked:
+            continue
+        booked.add(book.file)
         found[prefix + book.file] = Receipt(book.at, "book", entry=book)
     return found
 

@@ -268,6 +268,8 @@ def _describe(
             hint = _join("Viết mỗi ý một dòng, bắt đầu bằng `- ` và thụt vào hai dấu cách", hint)
         if "object" in names:
             hint = _join("Viết các mục con ở những dòng dưới, thụt vào hai dấu cách", hint)
+        if not hint and value is not None:
+            hint = _join(here.get("description", ""), f"Viết {expected}")
         if value is None:
             hint = _join("Điền nội dung sau dấu `:`", here.get("description", ""), hint)
             yield Problem(rel, line, "schema.empty", f"{_label(here, path)} chưa điền", hint)
@@ -320,6 +322,40 @@ def _describe(
             rule,
             f"{_label(here, path)} cần {bound} {limit} dòng, đang có {len(value)}",
             _join("Mỗi dòng bắt đầu bằng `- `", here.get("description", "")),
+        )
+        return
+    if keyword == "multipleOf":
+        yield Problem(
+            rel,
+            line,
+            rule,
+            f"{_label(here, path)} phải là bội số của {error.validator_value:g}, {_describe_value(value)}",
+            _join(here.get("description", ""), _example(here, key)),
+        )
+        return
+    if keyword == "const":
+        wanted = _yaml_scalar(error.validator_value)
+        yield Problem(
+            rel,
+            line,
+            rule,
+            f"{_label(here, path)} phải là {wanted}, {_describe_value(value)}",
+            _join(
+                f"Viết `{key}: {wanted}`" if isinstance(key, str) else "",
+                here.get("description", ""),
+            ),
+        )
+        return
+    if keyword == "minProperties" and isinstance(value, dict):
+        yield Problem(
+            rel,
+            line,
+            rule,
+            f"{_label(here, path)} cần ít nhất {error.validator_value} mục, đang có {len(value)}",
+            _join(
+                "Viết các mục con ở những dòng dưới, thụt vào hai dấu cách",
+                here.get("description", ""),
+            ),
         )
         return
     if keyword in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
