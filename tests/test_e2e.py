@@ -200,7 +200,9 @@ def test_hostile_text_shows_literally_and_runs_nothing(chromium: Any, tmp_path: 
     errors: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on(
+        "console", lambda message: errors.append(message.text) if message.type == "error" else None
+    )
     page.goto((tmp_path / "site" / "ho-so" / "2023" / "loc-thang.html").as_uri())
     page.wait_for_timeout(500)
     assert hostile in page.locator("article").inner_text()
