@@ -1412,7 +1412,8 @@ def report(scales: list[Scale], found: list[Verdict], demo: LineDemo, wall: floa
         "Một lượt: `sangtao.history.read_history` (một lệnh `git log --first-parent` cho cả kho), "
         "đo bên trong tiến trình, không tính thời gian khởi động Python. Mỗi tệp một lệnh: "
         "`git log --first-parent --format=%ct -- <tệp>` lấy dòng cuối "
-        f"(lần đầu tệp lên nhánh chính), chạy cho {SAMPLE_FILES} tệp rải đều rồi nhân lên cho mọi tệp. "
+        f"(lần đầu tệp lên nhánh chính), chạy cho tối đa {SAMPLE_FILES} tệp rải đều (dừng sớm khi đã "
+        f"chạy {num(SAMPLE_BUDGET)} s và đủ {SAMPLE_MIN} tệp) rồi nhân lên cho mọi tệp. "
         "Hai cách phải cho cùng thời điểm trên mẫu.\n"
     )
     add("| N | Commit trên nhánh chính | Tệp | Một lượt | Bộ nhớ (cả tiến trình) | Mỗi tệp một lệnh | "

@@ -325,3 +325,34 @@ def test_unpublished_results_are_absent_from_the_built_site(
     appraised.commit("Công bố", "2023-12-21T09:00:00+07:00")
     shown = build(tmp_path / "cong-bo")
     assert "88.25" in shown and "39.5" in shown
+
+
+def test_one_vote_per_appraiser_whatever_the_case_of_the_file_name(
+    appraised: Repo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    appraised.git("checkout", "--quiet", "-b", "cham")
+    appraised.write(f"{SHEETS}/loc-an/tt-truong.yaml", dump(sheet("tt-truong", "loc-an")))
+    appraised.write(
+        f"{SHEETS}/loc-an/TT-Truong.yaml", dump(sheet("TT-Truong", "loc-an", scores=(40, 60)))
+    )
+    appraised.commit("Hai phiếu", "2023-12-10T09:00:00+07:00")
+    rules = _gate(appraised, "tt-truong", "2023-12-10T09:00:00+07:00", capsys)
+    assert rules == ["gate.not-own-sheet", "score.file-name"]
+    model = {
+        u.unit.code: u.collective
+        for u in take_snapshot(appraised.root, AFTER_APPRAISAL).statuses[2023].units
+    }["loc-an"]
+    assert model.outcome is not None and not model.outcome.complete  # still one vote
+
+
+def test_a_leader_cannot_rewrite_a_members_sheet_after_the_deadline(
+    appraised: Repo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    appraised.write(f"{SHEETS}/loc-thang/tv-hai.yaml", dump(sheet("tv-hai")))
+    appraised.commit("Phiếu", "2023-12-10T09:00:00+07:00")
+    appraised.git("checkout", "--quiet", "-b", "sua")
+    appraised.write(f"{SHEETS}/loc-thang/tv-hai.yaml", dump(sheet("tv-hai", scores=(1, 1))))
+    appraised.commit("Sửa điểm người khác", "2023-12-21T09:00:00+07:00")
+    assert _gate(appraised, "tt-truong", "2023-12-21T09:00:00+07:00", capsys) == [
+        "gate.not-own-sheet"
+    ]

@@ -98,7 +98,8 @@ def test_csv_and_xlsx_agree_with_status_json(
         assert book[name].auto_filter.ref is not None
     summary = list(book["Tổng hợp"].iter_rows(values_only=True))
     assert [r[0] for r in summary[1:]] == [u["code"] for u in expected["units"]]
-    assert summary[1][3].startswith("'=HYPERLINK")  # unit text never becomes a formula
+    cell = book["Tổng hợp"]["D2"]
+    assert cell.value.startswith("=HYPERLINK") and cell.data_type == "s"  # text, never a formula
 
 
 def test_unpublished_scores_stay_out_of_every_export(
@@ -121,3 +122,20 @@ def test_calendar_has_every_deadline(cycle_repo: Repo) -> None:
     assert set(events) == {"2023-dang_ky@sangtao", "2023-bao_cao@sangtao", "2023-tham_dinh@sangtao"}
     assert events["2023-dang_ky@sangtao"].decoded("dtstart") == dt.date(2023, 2, 28)
     assert "23:59 ngày 28/02/2023" in str(events["2023-dang_ky@sangtao"]["description"])
+
+
+def test_unpublished_level_reasons_stay_out_of_the_exports(cycle_repo: Repo) -> None:
+    config = appraisal_config(
+        published=False, xep_loai_toi_thieu_xuat_sac="xuat-sac", so_phieu_toi_thieu=2
+    )
+    config["xep_loai"][0]["tu_diem"] = 95  # 90.5 is then "Tốt", below the minimum
+    cycle_repo.write("submissions/2023/dot.yaml", dump(cycle(tham_dinh=config)))
+    cycle_repo.commit("Ngưỡng", "2023-12-11T09:00:00+07:00")
+    status = take_snapshot(cycle_repo.root, dt.datetime.fromisoformat(NOW)).statuses[2023]
+    assert (
+        status.units[0].collective.eligibility.reasons[0].startswith("Mô hình xếp loại")
+    )  # the board's view
+    published = json.loads(site_json({2023: status}, dt.datetime(2023, 12, 25, tzinfo=VN)))
+    reasons = published["cycles"][0]["units"][0]["collective"]["eligibility"]["reasons"]
+    assert reasons == ["Chờ công bố kết quả thẩm định"]
+    assert "xếp loại «" not in csv_bytes(status, BLOCKS).decode("utf-8-sig")

@@ -293,3 +293,36 @@ def test_a_paper_receipt_does_not_let_a_unit_rewrite_late(
     code, problems = gate(repo, UNIT, "2023-03-05T08:00:00+07:00", capsys)
     assert (code, rules(problems)) == (1, [(REG, "gate.late")])
     assert gate(repo, ADMIN, "2023-03-05T08:00:00+07:00", capsys) == (0, [])
+
+
+def test_evidence_follows_its_reports_deadline(
+    base: Repo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base.write("submissions/2023/loc-an/minh-chung/anh.png", "ảnh mới")
+    base.commit("Đổi minh chứng", "2023-12-05T08:00:00+07:00")
+    code, problems = gate(base, "vp-loc-an", "2023-12-05T08:00:00+07:00", capsys)
+    assert code == 1
+    assert ("submissions/2023/loc-an/minh-chung/anh.png", "gate.late") in rules(problems)
+
+
+def test_the_districts_own_registration_has_its_own_deadline(
+    repo: Repo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    district = roster()
+    district["huyen"]["ma"] = "huyen-uy"
+    repo.write("submissions/don-vi.yaml", dump(district))
+    han = {
+        "dang_ky": "2023-02-28T23:59:59+07:00",
+        "bao_cao": "2023-11-30T23:59:59+07:00",
+        "tham_dinh": "2023-12-20T23:59:59+07:00",
+        "dang_ky_cap_huyen": "2023-03-15T23:59:59+07:00",
+    }
+    repo.write("submissions/2023/dot.yaml", dump(cycle(han=han)))
+    repo.commit("Mở đợt", "2023-01-10T08:00:00+07:00")
+    repo.git("checkout", "--quiet", "-b", "pr")
+    repo.write("submissions/2023/huyen-uy/dang-ky.yaml", dump(registration("huyen-uy")))
+    repo.commit("Mô hình của Huyện ủy", "2023-03-05T08:00:00+07:00")
+    assert gate(repo, ADMIN, "2023-03-05T08:00:00+07:00", capsys) == (0, [])
+    code, problems = gate(repo, ADMIN, "2023-03-16T08:00:00+07:00", capsys)
+    assert code == 1
+    assert rules(problems) == [("submissions/2023/huyen-uy/dang-ky.yaml", "gate.late")]

@@ -9,6 +9,20 @@ import pytest
 from sangtao.loader import MAX_BYTES, MAX_DEPTH, LoadError, load_bytes
 
 REFUSED = [
+    (
+        "bidi override in a value",
+        "ten: Nguyễn \u202eA\n".encode(),
+        1,
+        "yaml.invisible-character",
+        "Giá trị chứa ký tự ẩn hoặc ký tự điều khiển (U+202E)",
+    ),
+    (
+        "DEL through an escape",
+        b'ten: "x\\x7f [a](javascript:b)"\n',
+        1,
+        "yaml.invisible-character",
+        "Giá trị chứa ký tự ẩn hoặc ký tự điều khiển (U+007F)",
+    ),
     # (name, bytes, line, rule, message)
     (
         "duplicate key",

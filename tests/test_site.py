@@ -230,3 +230,15 @@ def test_nothing_lost_invariant_breaks_the_build(
         mkdocs_build(config())
     assert "không hiện trên trang và cũng không bị báo lỗi" in caplog.text
     assert "submissions/2023/loc-thang/tien-do/2023-05-15.yaml" in caplog.text
+
+
+def test_a_title_with_control_characters_still_makes_valid_front_matter() -> None:
+    import yaml
+
+    from sangtao.site.html import page
+
+    text = page("Ka Hòa\x7f\u2028 [x](javascript:alert(1)) --- <b>", "<p>nội dung</p>")
+    front = text.split("---\n")[1]
+    assert (
+        yaml.safe_load(front)["title"] == "Ka Hòa\x7f\u2028 [x](javascript:alert(1)) --- &lt;b&gt;"
+    )

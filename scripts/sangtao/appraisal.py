@@ -76,7 +76,12 @@ def combine(totals: list[float], method: str) -> float:
 def outcome(appraisal: Appraisal, sheets: Iterable[Sheet], commendation_requested: bool) -> Outcome:
     """Totals per appraiser → combined score (mean or median), spread, level, commendation."""
     ordered = tuple(sorted(sheets, key=lambda s: s.account.casefold()))
-    counted = [s for s in ordered if s.valid]
+    counted: list[Sheet] = []
+    seen: set[str] = set()
+    for sheet in ordered:  # one vote per appraiser, whatever the case of the file name
+        if sheet.valid and sheet.account.casefold() not in seen:
+            seen.add(sheet.account.casefold())
+            counted.append(sheet)
     if len(counted) < appraisal.min_sheets:
         return Outcome(ordered, False)
     totals = [s.total for s in counted]
@@ -104,6 +109,19 @@ class Eligibility:
 
     state: str
     reasons: tuple[str, ...] = ()
+
+
+LEVEL_REASON = "Mô hình xếp loại"
+WAITING = "Chờ công bố kết quả thẩm định"
+
+
+def public_eligibility(found: Eligibility, published: bool) -> Eligibility:
+    """What may be shown before the board publishes: nothing that depends on the scores."""
+    if published:
+        return found
+    if found.state == ELIGIBLE or any(r.startswith(LEVEL_REASON) for r in found.reasons):
+        return Eligibility(UNDECIDED, (WAITING,))
+    return found
 
 
 def eligibility(
@@ -138,6 +156,6 @@ def eligibility(
             got = names.get(reached or "", "không xếp loại")
             return Eligibility(
                 NOT_ELIGIBLE,
-                (f"Mô hình xếp loại «{got}», thấp hơn mức tối thiểu «{names[minimum]}» của đợt",),
+                (f"{LEVEL_REASON} «{got}», thấp hơn mức tối thiểu «{names[minimum]}» của đợt",),
             )
     return Eligibility(ELIGIBLE)

@@ -13,8 +13,10 @@ from typing import Any
 
 import icalendar
 import openpyxl
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.utils import get_column_letter
 
+from sangtao.appraisal import WAITING, Eligibility, public_eligibility
 from sangtao.labels import state_label
 from sangtao.status import CycleStatus, DocumentStatus, ModelStatus
 from sangtao.status_json import SCHEMA_VERSION, cycle_json
@@ -101,10 +103,8 @@ def _scores(model: ModelStatus, published: bool) -> list[Any]:
 
 
 def _eligibility(model: ModelStatus, published: bool) -> str:
-    state = model.eligibility.state
-    if state == "eligible" and not published:
-        return "Chờ công bố kết quả thẩm định"
-    return ELIGIBILITY_WORDS[state]
+    shown = public_eligibility(model.eligibility, published)
+    return WAITING if WAITING in shown.reasons else ELIGIBILITY_WORDS[shown.state]
 
 
 def csv_bytes(status: CycleStatus, blocks: dict[str, str]) -> bytes:
@@ -117,9 +117,12 @@ def csv_bytes(status: CycleStatus, blocks: dict[str, str]) -> bytes:
     return "\ufeff".encode() + out.getvalue().encode("utf-8")
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _as_text(value: Any) -> Any:
-    """Unit text starting with = + - @ stays text in Excel instead of becoming a formula."""
-    return f"'{value}" if isinstance(value, str) and value[:1] in ("=", "+", "-", "@") else value
+    """Unit text that Excel would read as a formula gets a leading apostrophe (CSV)."""
+    return f"'{value}" if isinstance(value, str) and value.startswith(_FORMULA_START) else value
 
 
 def _sheet(
@@ -129,7 +132,10 @@ def _sheet(
     sheet.append(header)
     count = 0
     for row in rows:
-        sheet.append([_as_text(v) for v in row])
+        sheet.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row])
+        for cell in sheet[sheet.max_row]:
+            if cell.data_type == "f":
+                cell.data_type = "s"  # unit text is never a formula; no visible apostrophe
         count += 1
     sheet.freeze_panes = "A2"
     last = get_column_letter(len(header))
@@ -254,11 +260,11 @@ def published_json(status: CycleStatus) -> dict[str, Any]:
                     "sheets": model["outcome"]["sheets"],
                     "complete": model["outcome"]["complete"],
                 }
-            if model.get("eligibility", {}).get("state") == "eligible":
-                model["eligibility"] = {
-                    "state": "undecided",
-                    "reasons": ["Chờ công bố kết quả thẩm định"],
-                }
+            found = Eligibility(
+                model["eligibility"]["state"], tuple(model["eligibility"]["reasons"])
+            )
+            shown = public_eligibility(found, published=False)
+            model["eligibility"] = {"state": shown.state, "reasons": list(shown.reasons)}
     return data
 
 

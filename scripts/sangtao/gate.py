@@ -161,7 +161,15 @@ def judge_change(
         problems.extend(shape_problems(change))
         if actor is not None and not admin:
             problems.extend(ownership_problems(change, actor, roster, cycle_of, now))
-        problems.extend(deadline_problems(change, cycle_of, now, admin or actor is None))
+        problems.extend(
+            deadline_problems(
+                change,
+                cycle_of,
+                now,
+                admin or actor is None,
+                roster.district_code if roster else None,
+            )
+        )
     return Verdict(base.hexsha, actor, admin, now, tuple(changes), tuple(problems))
 
 
@@ -256,8 +264,8 @@ def ownership_problems(
 def sheet_ownership(
     change: Change, actor: str, where: Location, cycle: Cycle | None, now: dt.datetime | None
 ) -> Iterator[Problem]:
-    """Appraisers change only their own sheet, and after the appraisal deadline only the team
-    leader changes sheets (to close the appraisal)."""
+    """Appraisers change only their own sheet, named exactly as the cycle writes their account;
+    after the appraisal deadline only the team leader may still change (his own) sheets."""
     appraisal = cycle.appraisal if cycle else None
     member = appraisal.member(actor) if appraisal else None
     line = _line(change)
@@ -277,16 +285,17 @@ def sheet_ownership(
             change.path,
             line,
             "gate.appraisal-closed",
-            f"Đã hết hạn thẩm định ({vn_datetime(cycle.deadlines['tham_dinh'])}): chỉ Tổ trưởng được sửa phiếu chấm",
-            "Đề nghị Tổ trưởng Tổ thẩm định sửa, hoặc Ban Tổ chức gia hạn thẩm định trong dot.yaml",
+            f"Đã hết hạn thẩm định ({vn_datetime(cycle.deadlines['tham_dinh'])}): chỉ Tổ trưởng được sửa phiếu chấm của mình",
+            "Đề nghị Ban Tổ chức gia hạn thẩm định trong dot.yaml",
         )
-    elif not closed and (where.name or "").casefold() != actor.casefold():
+    elif (where.name or "") != member.account:
+        # Exactly as the cycle writes it: `Ten.yaml` beside `ten.yaml` would be a second vote.
         yield Problem(
             change.path,
             line,
             "gate.not-own-sheet",
-            f"«{actor}» chỉ được nộp phiếu chấm của chính mình ({actor}.yaml), không phải «{where.name}.yaml»",
-            f"Đặt phiếu ở tham-dinh/<mã đơn vị>[/<mã cá nhân>]/{actor}.yaml",
+            f"«{actor}» chỉ được nộp phiếu chấm của chính mình ({member.account}.yaml), không phải «{where.name}.yaml»",
+            f"Đặt phiếu ở tham-dinh/<mã đơn vị>[/<mã cá nhân>]/{member.account}.yaml",
         )
     if change.status == "D":
         yield Problem(
@@ -303,22 +312,27 @@ def deadline_problems(
     cycle_of: Callable[[int], Cycle | None],
     now: dt.datetime,
     trusted: bool = True,
+    district: str | None = None,
 ) -> Iterator[Problem]:
     """A document added or changed after its deadline, with no extension covering it."""
     if change.status == "D":
         return
     where = locate(change.path)
-    if not isinstance(where, Location) or where.kind not in DEADLINE_KEY or where.year is None:
+    if not isinstance(where, Location) or where.year is None:
         return
-    if where.kind == "score":
+    # Evidence belongs to its report: it may not change after the report's deadline either.
+    kind = "report" if where.kind == "evidence" else where.kind
+    if kind not in DEADLINE_KEY or kind == "score":
         return  # sheets: the appraisal deadline closes them to all but the leader (ownership)
     cycle = cycle_of(where.year)
     if cycle is None:
         return
     if trusted and any(entry.file == where.cycle_rel for entry in cycle.receipt_book):
         return  # the board records a paper receipt and its file; a unit may not rewrite it late
-    deadline = cycle.deadline(where.kind)
-    extension = cycle.extension_for(where.kind, where.unit or "", where.person)
+    deadline = cycle.deadline(kind)
+    if kind == "registration" and where.unit == district and where.person is None:
+        deadline = cycle.deadlines.get("dang_ky_cap_huyen", deadline)  # the district's own model
+    extension = cycle.extension_for(kind, where.unit or "", where.person)
     if judge(now, deadline, cycle.grace, extension) in ("on_time", "extended"):
         return
     until = extension.until if extension else deadline

@@ -56,6 +56,11 @@ class Roster:
     def by_code(self) -> dict[str, Unit]:
         return {u.code: u for u in self.units}
 
+    def units_of(self, account: str) -> set[str]:
+        """The units an account submits for."""
+        wanted = account.casefold()
+        return {u.code for u in self.units if wanted in {a.casefold() for a in u.accounts}}
+
     def is_admin(self, account: str) -> bool:
         return account.casefold() in {a.account.casefold() for a in self.admins}
 

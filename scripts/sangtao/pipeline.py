@@ -67,14 +67,19 @@ def status_problems(snapshot: Snapshot) -> list[Problem]:
         for model in status.models():
             if model.outcome is None or model.appraisal == APPRAISABLE:
                 continue
-            why = "; ".join(model.reasons) or "chưa đủ bản đăng ký và báo cáo kết quả đúng hạn"
+            why = "; ".join(model.reasons)
+            message = (
+                f"Mô hình này không được thẩm định: {why}"
+                if why
+                else "Mô hình này chưa đủ điều kiện thẩm định (chưa có bản đăng ký và báo cáo kết quả đúng hạn)"
+            )
             for sheet in model.outcome.sheets:
                 problems.append(
                     Problem(
                         sheet.rel,
                         1,
                         "score.not-appraisable",
-                        f"Mô hình này không được thẩm định: {why}",
+                        message,
                         "Chỉ chấm mô hình đã đăng ký và báo cáo kết quả đúng hạn (hoặc được gia hạn); "
                         "xóa phiếu này khỏi yêu cầu gộp",
                     )

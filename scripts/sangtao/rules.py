@@ -80,7 +80,10 @@ def cross_file(
     for document in by_kind["score"]:
         if document.valid:
             yield from score_rules(
-                document, cycles.get(document.year or 0), registrations.get(document.model_key)
+                document,
+                cycles.get(document.year or 0),
+                registrations.get(document.model_key),
+                roster,
             )
     progress = {d.rel: d for d in by_kind["progress"]}
     for document in by_kind["answers"]:
@@ -576,7 +579,10 @@ def answer_rules(
 
 
 def score_rules(
-    document: Document, cycle: Cycle | None, registration: Document | None
+    document: Document,
+    cycle: Cycle | None,
+    registration: Document | None,
+    roster: Roster | None = None,
 ) -> Iterator[Finding]:
     """A score sheet: by a team member, about a registered model not of their own unit, with
     every criterion of the rubric scored within its bounds."""
@@ -622,6 +628,14 @@ def score_rules(
         )
         return
     member = appraisal.member(account)
+    if member is not None and member.account != account:
+        yield Finding(
+            rel,
+            (),
+            "score.file-name",
+            f"Tên tệp phiếu phải viết đúng tài khoản như trong dot.yaml: {member.account}.yaml",
+            "Mỗi thành viên một phiếu cho mỗi mô hình; đổi tên tệp cho đúng chữ hoa, chữ thường",
+        )
     if member is None:
         yield Finding(
             rel,
@@ -630,11 +644,15 @@ def score_rules(
             f"«{account}» không có tên trong Tổ thẩm định năm {document.year}",
             "Chỉ thành viên Tổ thẩm định (mục tham_dinh.to_tham_dinh của dot.yaml) được chấm",
         )
-    elif member.conflicted(document.unit or ""):
+    elif member.conflicted(document.unit or "") or (
+        roster is not None and document.unit in roster.units_of(member.account)
+    ):
         why = (
             "đơn vị mình sinh hoạt"
             if member.home_unit == document.unit
             else "đơn vị đã khai có xung đột lợi ích"
+            if document.unit in member.conflicts
+            else "đơn vị mà mình là người nộp hồ sơ"
         )
         yield Finding(
             rel,

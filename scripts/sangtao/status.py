@@ -258,12 +258,20 @@ def appraisability(
     if registration.state == MISSING and registration.overdue:
         reasons.append(f"Không đăng ký mô hình ({LETTER}: không thẩm định)")
     elif registration.state == LATE:
-        reasons.append("Đăng ký trễ hạn, không được gia hạn")
+        reasons.append(
+            "Đăng ký trễ hạn (kể cả thời gian gia hạn)"
+            if registration.extension
+            else "Đăng ký trễ hạn, không được gia hạn"
+        )
     if report.state == MISSING and report.overdue:
         if registration.state != MISSING:
             reasons.append(f"Đăng ký nhưng không báo cáo kết quả ({LETTER}: không thẩm định)")
     elif report.state == LATE:
-        reasons.append("Báo cáo kết quả trễ hạn, không được gia hạn")
+        reasons.append(
+            "Báo cáo kết quả trễ hạn (kể cả thời gian gia hạn)"
+            if report.extension
+            else "Báo cáo kết quả trễ hạn, không được gia hạn"
+        )
     if reasons:
         return NOT_APPRAISABLE, tuple(reasons)
     if report.state in (ON_TIME, EXTENDED) and registration.state in (ON_TIME, EXTENDED):

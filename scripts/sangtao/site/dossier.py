@@ -7,6 +7,7 @@ carry the whole nav and the build would grow quadratically.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +29,7 @@ from sangtao.validation import Schema
 
 # Fields shown in their own section, not in the generic list.
 _SHOWN_APART = {"don_vi", "nam", "ca_nhan", "ket_qua", "minh_chung", "hieu_qua"}
+_EVIDENCE_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.(?:pdf|jpg|jpeg|png)\Z")
 _KIND_NAMES = {"registration": "đăng ký", "report": "báo cáo kết quả"}
 APPRAISAL_LABELS = {
     APPRAISABLE: "Đủ điều kiện thẩm định",
@@ -82,7 +84,7 @@ def receipt_html(ctx: SiteContext, doc: DocumentStatus) -> str:
     url = ctx.commit_url(commit)
     short = esc(commit[:8])
     ref = f'<a href="{attr(url)}">{short}</a>' if url else f"<code>{short}</code>"
-    who = f", tài khoản {esc(receipt.merged_by)}" if receipt.merged_by else ""
+    who = f", người gộp theo Git: {esc(receipt.merged_by)}" if receipt.merged_by else ""
     return f"{when}, theo lịch sử nhánh chính (commit {ref}{who})"
 
 
@@ -269,8 +271,10 @@ def report_section(ctx: SiteContext, model: ModelStatus, here: str, missing_path
                 items.append(
                     f'<li><a href="{attr(url)}" rel="nofollow noopener">{title}</a> <small>{esc(url)}</small></li>'
                 )
-            elif isinstance(item.get("tep"), str):
+            elif isinstance(item.get("tep"), str) and _EVIDENCE_NAME.match(item["tep"]):
                 items.append(f"<li>{link(here, evidence_src(model, item['tep']), title)}</li>")
+            elif isinstance(item.get("tep"), str):
+                items.append(f"<li>{title} <small>({esc(item['tep'])})</small></li>")
         parts.append(f"<h3>Minh chứng</h3><ul>{''.join(items)}</ul>")
     return "\n".join(parts)
 
@@ -365,7 +369,7 @@ def history_section(ctx: SiteContext, model: ModelStatus) -> str:
         return ""
     rows.sort(key=lambda row: row[0])
     return "<h2>Lịch sử hồ sơ</h2>" + table(
-        ["Thời điểm (nhánh chính)", "Tệp", "Thay đổi", "Tài khoản trên commit", "Commit"],
+        ["Thời điểm (nhánh chính)", "Tệp", "Thay đổi", "Người gộp (theo Git)", "Commit"],
         [r for _, r in rows],
     )
 

@@ -39,6 +39,8 @@ def url_of(src: str) -> str:
 
 def href(from_src: str, to_src: str) -> str:
     """Relative link between two pages, so the site also works from file:// and any prefix."""
+    if ":" in to_src or "\\" in to_src:
+        raise ValueError(f"not a site path: {to_src!r}")
     start = posixpath.dirname(url_of(from_src)) or "."
     return posixpath.relpath(url_of(to_src), start)
 
@@ -71,7 +73,8 @@ def page(title: str, *blocks: str, keywords: tuple[str, ...] = ()) -> str:
     readers never see it), at the cost of a few words per page rather than a second copy of
     every page.
     """
-    safe = json.dumps(html.escape(title, quote=True), ensure_ascii=False)
+    # ASCII-only JSON is valid YAML whatever the title holds, so the front matter always parses.
+    safe = json.dumps(html.escape(title, quote=True), ensure_ascii=True)
     folded = fold(" ".join((title, *keywords)))
     hidden = f'<p class="sangtao-fold" hidden>{esc(folded)}</p>'
     return f"---\ntitle: {safe}\n---\n\n" + "\n\n".join((*(b for b in blocks if b), hidden)) + "\n"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sangtao.appraisal import ELIGIBLE, NOT_ELIGIBLE, Sheet
+from sangtao.appraisal import ELIGIBLE, NOT_ELIGIBLE, WAITING, Sheet, public_eligibility
 from sangtao.labels import vn_date, vn_long_date
 from sangtao.model import Appraisal
 from sangtao.site.charts import score_distribution
@@ -219,11 +219,12 @@ def eligibility_page(ctx: SiteContext, status: CycleStatus, here: str) -> str:
     """The page the Standing Committee uses: who may be rated "Hoàn thành xuất sắc nhiệm vụ"."""
     published = _published(status)
 
+    def shown(model: ModelStatus) -> tuple[str, tuple[str, ...]]:
+        found = public_eligibility(model.eligibility, published)
+        return ("waiting", ()) if WAITING in found.reasons else (found.state, found.reasons)
+
     def row(model: ModelStatus, name: str) -> list[str]:
-        state = model.eligibility.state
-        reasons = model.eligibility.reasons
-        if not published and (state == ELIGIBLE or any("xếp loại" in r for r in reasons)):
-            state, reasons = "waiting", ()
+        state, reasons = shown(model)
         return [
             link(here, dossier_src(model), esc(name)),
             _badge(state),
@@ -234,7 +235,8 @@ def eligibility_page(ctx: SiteContext, status: CycleStatus, here: str) -> str:
     individual = [row(m, _who(ctx, m)) for u in status.units for m in u.individuals]
     counts: dict[str, int] = {}
     for u in status.units:
-        counts[u.collective.eligibility.state] = counts.get(u.collective.eligibility.state, 0) + 1
+        state = shown(u.collective)[0]
+        counts[state] = counts.get(state, 0) + 1
     lead = (
         "<p>Theo Công văn 833-CV/HU, tập thể, cá nhân không đăng ký hoặc đăng ký nhưng không báo cáo "
         "kết quả thực hiện mô hình mới, cách làm sáng tạo thì không thẩm định và không đánh giá, "
@@ -245,9 +247,9 @@ def eligibility_page(ctx: SiteContext, status: CycleStatus, here: str) -> str:
             else ""
         )
         + ".</p>"
-        f"<p>Tập thể: {counts.get(NOT_ELIGIBLE, 0)} không đủ điều kiện"
-        + (f", {counts.get(ELIGIBLE, 0)} đủ điều kiện" if published else "")
-        + f", {len(status.units) - counts.get(NOT_ELIGIBLE, 0) - (counts.get(ELIGIBLE, 0) if published else 0)} chưa xác định.</p>"
+        f"<p>Tập thể: {counts.get(ELIGIBLE, 0)} đủ điều kiện, "
+        f"{counts.get(NOT_ELIGIBLE, 0)} không đủ điều kiện, "
+        f"{counts.get('undecided', 0) + counts.get('waiting', 0)} chưa xác định hoặc chờ công bố.</p>"
     )
     return page(
         f"Điều kiện xếp loại «Hoàn thành xuất sắc nhiệm vụ» năm {status.cycle.year}",
