@@ -61,6 +61,7 @@ def sheet_of(document: Document, appraisal: Appraisal | None) -> Sheet:
 class Outcome:
     sheets: tuple[Sheet, ...]
     complete: bool  # enough valid sheets
+    votes: int = 0  # valid sheets, one per appraiser: what counts towards the minimum
     combined: float | None = None
     spread: float | None = None
     disagreement: bool = False
@@ -83,7 +84,7 @@ def outcome(appraisal: Appraisal, sheets: Iterable[Sheet], commendation_requeste
             seen.add(sheet.account.casefold())
             counted.append(sheet)
     if len(counted) < appraisal.min_sheets:
-        return Outcome(ordered, False)
+        return Outcome(ordered, False, len(counted))
     totals = [s.total for s in counted]
     combined = round(combine(totals, appraisal.method), 2)
     spread = max(totals) - min(totals)
@@ -94,6 +95,7 @@ def outcome(appraisal: Appraisal, sheets: Iterable[Sheet], commendation_requeste
     return Outcome(
         sheets=ordered,
         complete=True,
+        votes=len(counted),
         combined=combined,
         spread=spread,
         disagreement=spread > appraisal.spread_warning,

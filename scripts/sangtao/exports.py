@@ -191,7 +191,7 @@ def xlsx_bytes(status: CycleStatus, blocks: dict[str, str]) -> bytes:
                 m.unit,
                 m.person_name or "",
                 APPRAISAL_WORDS[m.appraisal],
-                len(m.outcome.sheets) if m.outcome else 0,
+                m.outcome.votes if m.outcome else 0,
                 *_scores(m, published),
                 (
                     m.outcome.commendation.name

@@ -80,6 +80,7 @@ def outcome_json(result: Outcome | None) -> dict[str, Any] | None:
         return None
     return {
         "sheets": len(result.sheets),
+        "votes": result.votes,
         "complete": result.complete,
         "combined": result.combined,
         "spread": result.spread,

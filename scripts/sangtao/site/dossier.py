@@ -295,9 +295,9 @@ def outcome_section(ctx: SiteContext, model: ModelStatus) -> str:
         return ""
     head = "<h2>Kết quả thẩm định</h2>"
     if not appraisal.published:
-        return head + f"<p>Đã có {len(result.sheets)} phiếu chấm; kết quả chưa được công bố.</p>"
+        return head + f"<p>Đã có {result.votes} phiếu chấm; kết quả chưa được công bố.</p>"
     if not result.complete:
-        return head + f"<p>Chưa đủ phiếu chấm ({len(result.sheets)}/{appraisal.min_sheets}).</p>"
+        return head + f"<p>Chưa đủ phiếu chấm ({result.votes}/{appraisal.min_sheets}).</p>"
     combined = dict(result.by_criterion)
     counted = [s for s in result.sheets if s.valid]
     rows = [

@@ -118,7 +118,7 @@ def results_page(ctx: SiteContext, status: CycleStatus, appraisal: Appraisal, he
             [
                 link(here, dossier_src(m), esc(_who(ctx, m))),
                 esc(m.title),
-                f"{len(m.outcome.sheets) if m.outcome else 0}/{appraisal.min_sheets}",
+                f"{m.outcome.votes if m.outcome else 0}/{appraisal.min_sheets}",
             ]
             for m in models
         ]
@@ -197,7 +197,7 @@ def results_page(ctx: SiteContext, status: CycleStatus, appraisal: Appraisal, he
                     [
                         [
                             esc(_who(ctx, m)),
-                            f"{len(m.outcome.sheets) if m.outcome else 0}/{appraisal.min_sheets}",
+                            f"{m.outcome.votes if m.outcome else 0}/{appraisal.min_sheets}",
                         ]
                         for m in pending
                     ],
@@ -359,7 +359,7 @@ def minutes_page(ctx: SiteContext, status: CycleStatus, appraisal: Appraisal) ->
                 str(i),
                 esc(_who(ctx, m)),
                 esc(m.title),
-                str(len(o.sheets)),
+                str(o.votes),
                 f"{o.combined:g}",
                 esc(o.level.name if o.level else "—"),
                 esc(o.commendation.name if o.commendation else ""),
@@ -411,7 +411,7 @@ def _minutes_notes(ctx: SiteContext, status: CycleStatus, appraisal: Appraisal) 
     ]
     if unfinished:
         names = "; ".join(
-            f"{_who(ctx, m)} ({len(m.outcome.sheets) if m.outcome else 0}/{appraisal.min_sheets} phiếu)"
+            f"{_who(ctx, m)} ({m.outcome.votes if m.outcome else 0}/{appraisal.min_sheets} phiếu)"
             for m in unfinished
         )
         notes.append(f"Chưa đủ phiếu chấm: {esc(names)}.")
