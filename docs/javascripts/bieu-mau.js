@@ -21,10 +21,12 @@
 
   // ---- text ----------------------------------------------------------------------------
 
-  /** What the clerk typed, as the loader will read it: LF, NFC, no outer spaces. */
+  /** What the clerk typed, as the loader will read it: LF, NFC, no outer spaces, and none of
+      the invisible characters the loader refuses (controls, bidi overrides, non-characters). */
   function clean(value) {
     return String(value)
       .replace(/\r\n?/g, "\n")
+      .replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff]/g, "")
       .replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g, function (pair) {
         return pair.length === 2 ? pair : "\uFFFD"; // a lone surrogate cannot be written
       })

@@ -133,9 +133,10 @@ def _sheet(
     count = 0
     for row in rows:
         sheet.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row])
-        for cell in sheet[sheet.max_row]:
-            if cell.data_type == "f":
-                cell.data_type = "s"  # unit text is never a formula; no visible apostrophe
+        for column, value in enumerate(row, 1):
+            if isinstance(value, str) and value.startswith("="):
+                # unit text is never a formula (and no visible apostrophe in Excel)
+                sheet.cell(row=count + 2, column=column).data_type = "s"
         count += 1
     sheet.freeze_panes = "A2"
     last = get_column_letter(len(header))

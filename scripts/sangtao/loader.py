@@ -193,15 +193,14 @@ def _build(events: Any, positions: bool) -> Loaded:
         if kind is yaml.ScalarEvent:
             _refuse_anchor_and_tag(event)
             text = event.value
-            if not text.isascii() or "\x7f" in text or any(c < " " for c in text):
-                bad = _invisible(text)
-                if bad is not None:
-                    raise _fail(
-                        event,
-                        "yaml.invisible-character",
-                        f"Giá trị chứa ký tự ẩn hoặc ký tự điều khiển ({bad})",
-                        "Gõ lại giá trị này (ký tự lạ thường do sao chép từ Word/PDF hoặc viết `\\x`, `\\u` trong ngoặc kép)",
-                    )
+            bad = _invisible(text)
+            if bad is not None:
+                raise _fail(
+                    event,
+                    "yaml.invisible-character",
+                    f"Giá trị chứa ký tự ẩn hoặc ký tự điều khiển ({bad})",
+                    "Gõ lại giá trị này (ký tự lạ thường do sao chép từ Word/PDF hoặc viết `\\x`, `\\u` trong ngoặc kép)",
+                )
             value = resolve_plain(text) if event.style in ("", None) else _nfc(text)
             if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is _NO_KEY:
                 _take_key(stack[-1], value, event)
@@ -317,17 +316,16 @@ def _nfc(text: str) -> str:
 
 
 # Characters no clerk types and that could fool a reader or a renderer: controls (except tab
-# and newline), surrogates, unassigned code points and the bidirectional overrides.
-_BIDI = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# and newline), lone surrogates, non-characters and the bidirectional overrides.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    "\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
 
 
 def _invisible(text: str) -> str | None:
-    for char in text:
-        if char in "\t\n":
-            continue
-        if char in _BIDI or unicodedata.category(char) in ("Cc", "Cs", "Cn"):
-            return f"U+{ord(char):04X}"
-    return None
+    found = _INVISIBLE.search(text)
+    return f"U+{ord(found.group()):04X}" if found else None
 
 
 _SYNTAX_HINT = (

@@ -58,6 +58,9 @@ def table(headers: Iterable[str], rows: Iterable[Iterable[str]], cls: str = "") 
     return f"<table{klass}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
+FRONT_MATTER_END = "\n---\n\n"
+
+
 def fold(text: str) -> str:
     """Vietnamese without diacritics, lower case: what people type into a search box."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
@@ -77,4 +80,8 @@ def page(title: str, *blocks: str, keywords: tuple[str, ...] = ()) -> str:
     safe = json.dumps(html.escape(title, quote=True), ensure_ascii=True)
     folded = fold(" ".join((title, *keywords)))
     hidden = f'<p class="sangtao-fold" hidden>{esc(folded)}</p>'
-    return f"---\ntitle: {safe}\n---\n\n" + "\n\n".join((*(b for b in blocks if b), hidden)) + "\n"
+    return (
+        f"---\ntitle: {safe}{FRONT_MATTER_END}"
+        + "\n\n".join((*(b for b in blocks if b), hidden))
+        + "\n"
+    )

@@ -14,12 +14,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from sangtao.changes import blob_reader
 from sangtao.exports import export_files
 from sangtao.pipeline import parse_now, take_snapshot
 from sangtao.problems import FatalError
 from sangtao.site.context import SiteContext, evidence_src_of
+from sangtao.site.html import FRONT_MATTER_END
 from sangtao.site.pages import build_pages
 from sangtao.validation import SchemaSet
 
@@ -32,6 +34,14 @@ class SangtaoConfig(Config):
 
 
 class SangtaoPlugin(BasePlugin[SangtaoConfig]):
+    _bodies: dict[str, str]
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        body = getattr(self, "_bodies", {}).get(page.file.src_uri)
+        return html if body is None else body
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
         try:
@@ -56,10 +66,16 @@ class SangtaoPlugin(BasePlugin[SangtaoConfig]):
             read_blob=blob_reader(root) if snapshot.history.head else None,
         )
         pages = build_pages(ctx)
+        existing = {file.src_uri for file in files}
+        self._bodies = {}
         for src, content in pages.items():
-            if files.get_file_from_path(src) is not None:
+            if src in existing:
                 raise PluginError(f"docs/{src} trùng tên với một trang được tạo tự động")
-            files.append(File.generated(config, src, content=content))
+            # The page is HTML already: Markdown sees only the front matter, and the body is put
+            # back in on_page_content (faster, and no Markdown extension ever reads unit text).
+            front, _, body = content.partition(FRONT_MATTER_END)
+            self._bodies[src] = body
+            files.append(File.generated(config, src, content=front + FRONT_MATTER_END))
         district = corpus.roster.district.get("ten", "")
         for src, data in export_files(ctx.statuses, ctx.blocks, district, ctx.now).items():
             files.append(File.generated(config, src, content=data))
