@@ -125,7 +125,7 @@ def read_corpus(root: Path, schemas: SchemaSet | None = None) -> Corpus:
     legal_texts = frozenset(p.name for p in texts.glob("*.md")) if texts.is_dir() else frozenset()
     findings = list(cross_file(corpus.documents, corpus.roster, corpus.cycles, legal_texts))
     for finding in findings:
-        line = 1  # a file that is not YAML (evidence) is named by its first line
+        line = 1  # a file that is not YAML (evidence), or not readable, by its first line
         if finding.rel in loaded:
             content = loaded[finding.rel]
             if not content.lines:
