@@ -1279,7 +1279,7 @@ def machine() -> dict[str, str]:
     with open("/proc/meminfo", encoding="utf-8") as handle:
         for line in handle:
             if line.startswith("MemTotal:"):
-                memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+                memory = f"{num(int(line.split()[1]) / 1024 / 1024, 1)} GiB"
                 break
     return {
         "Bộ xử lý": cpu,
@@ -1291,10 +1291,21 @@ def machine() -> dict[str, str]:
         "MkDocs / Material": f"{version('mkdocs')} / {version('mkdocs-material')}",
         "jsonschema / PyYAML": f"{version('jsonschema')} / {version('pyyaml')}",
         "check-jsonschema": version("check-jsonschema"),
+        "Mã nguồn đo": source_state(),
         "Đo bộ nhớ đỉnh bằng": "/usr/bin/time (%M)"
         if GNU_TIME.is_file()
         else "os.wait4 (ru_maxrss)",
     }
+
+
+def source_state() -> str:
+    """The commit measured, and whether the package had uncommitted changes."""
+    try:
+        head = git(PROJECT, "rev-parse", "--short", "HEAD").strip()
+        dirty = git(PROJECT, "status", "--porcelain", "--", "scripts/sangtao", "mkdocs.yml")
+    except (OSError, subprocess.CalledProcessError):
+        return "?"
+    return f"commit {head}" + (" (có thay đổi chưa commit trong scripts/sangtao)" if dirty else "")
 
 
 def say(text: str) -> None:
@@ -1463,7 +1474,10 @@ def report(scales: list[Scale], found: list[Verdict], demo: LineDemo, wall: floa
         f"{num(large.site.dossier_median / small.site.dossier_median, 2)}, chỉ mục tìm kiếm ×"
         f"{num(large.site.search_index / max(small.site.search_index, 1), 1)}. "
         "Các trang danh sách (đơn vị, chưa báo cáo, khó khăn …) lớn theo N là đương nhiên; "
-        "trang hồ sơ thì không được lớn theo N.\n"
+        "trang hồ sơ thì không được lớn theo N. Người xem tải trang danh sách lớn nhất "
+        f"(`{large.site.largest[0]}`, {num(large.site.largest[1] / 1e6, 1)} MB) và, khi tìm kiếm, "
+        f"toàn bộ chỉ mục tìm kiếm ({num(large.site.search_index / 1e6, 1)} MB) ở "
+        f"N={num(large.data.n)}.\n"
     )
     exports = {k for s in scales for k in s.site.exports}
     if exports:

@@ -39,13 +39,15 @@ def check(args: argparse.Namespace) -> int:
     problems = list(corpus.problems)
     if corpus.roster is not None and (stale := stale_problem(root, corpus.roster)) is not None:
         problems.append(stale)
-    try:
-        snapshot = take_snapshot(root, parse_now(args.now), corpus=corpus)
-    except FatalError as error:
-        # Without history the rules that need receipt times cannot run; say so, don't hide it.
-        print(f"Lưu ý: bỏ qua các quy tắc cần lịch sử Git ({error})", file=sys.stderr)
-    else:
-        problems += status_problems(snapshot)
+    if any(d.kind == "score" for d in corpus.documents):
+        # The one rule that needs receipt times: a score sheet only for an appraisable model.
+        try:
+            snapshot = take_snapshot(root, parse_now(args.now), corpus=corpus)
+        except FatalError as error:
+            # Without history that rule cannot run; say so, don't hide it.
+            print(f"Lưu ý: bỏ qua các quy tắc cần lịch sử Git ({error})", file=sys.stderr)
+        else:
+            problems += status_problems(snapshot)
     verdict = None
     if args.base:
         verdict = judge_change(root, args.base, args.actor, parse_now(args.now))
