@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,14 +66,15 @@ def scan(root: Path) -> tuple[list[str], list[Problem]]:
                 "Chạy lệnh trong thư mục gốc của kho",
             )
         ]
-    stack = [base]
+    prefix = len(str(root)) + 1
+    stack = [str(base)]
     while stack:
         folder = stack.pop()
         with os.scandir(folder) as entries:
             for entry in entries:
-                rel = Path(entry.path).relative_to(root).as_posix()
-                mode = entry.stat(follow_symlinks=False).st_mode
-                if stat.S_ISLNK(mode):
+                rel = entry.path[prefix:].replace(os.sep, "/")
+                # DirEntry answers from the directory listing: no stat() per file.
+                if entry.is_symlink():
                     problems.append(
                         Problem(
                             rel,
@@ -84,9 +84,9 @@ def scan(root: Path) -> tuple[list[str], list[Problem]]:
                             "Thay bằng tệp thật",
                         )
                     )
-                elif stat.S_ISDIR(mode):
-                    stack.append(Path(entry.path))
-                elif stat.S_ISREG(mode):
+                elif entry.is_dir(follow_symlinks=False):
+                    stack.append(entry.path)
+                elif entry.is_file(follow_symlinks=False):
                     files.append(rel)
                 else:
                     problems.append(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -52,7 +53,7 @@ class Roster:
         """The folder of the district committee's own model, registered with the province."""
         return self.district.get("ma")
 
-    @property
+    @cached_property
     def by_code(self) -> dict[str, Unit]:
         return {u.code: u for u in self.units}
 

@@ -383,7 +383,7 @@ def model_sections(ctx: SiteContext, model: ModelStatus, here: str) -> list[str]
     folder = f"submissions/{model.year}/{model.unit}" + (
         f"/ca-nhan/{model.person}" if model.person else ""
     )
-    return [
+    sections = [
         appraisal_section(model),
         registration_section(ctx, model, f"{folder}/dang-ky.yaml"),
         progress_section(ctx, model),
@@ -391,6 +391,9 @@ def model_sections(ctx: SiteContext, model: ModelStatus, here: str) -> list[str]
         outcome_section(ctx, model),
         history_section(ctx, model),
     ]
+    # Search finds a dossier by its title and keywords (unit, model, person, without
+    # diacritics too); its long body stays out of the index every visitor downloads.
+    return ["<div data-search-exclude>", *sections, "</div>"]
 
 
 def unit_page(ctx: SiteContext, status: CycleStatus, unit_status: UnitStatus) -> str:
