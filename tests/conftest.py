@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,6 +31,23 @@ def _git_identity(
     for name, value in IDENTITY.items():
         monkeypatch.setenv(name, value)
     monkeypatch.delenv("SANGTAO_NOW", raising=False)
+
+
+@contextlib.contextmanager
+def time_limit(seconds: int) -> Iterator[None]:
+    """Fail, rather than hang, when something takes longer than ``seconds`` (a deadline of
+    Hypothesis only measures; a hang in a check must fail its case, not the whole run)."""
+
+    def expire(signum: int, frame: object) -> None:
+        raise TimeoutError(f"took more than {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 class Repo:

@@ -13,14 +13,11 @@ by line before committing it.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
 import shutil
-import signal
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,7 +34,7 @@ from sangtao.pipeline import Snapshot, status_problems, take_snapshot
 from sangtao.problems import Problem
 
 from builders import appraisal_config, cycle, dump, roster
-from conftest import PROJECT, Repo
+from conftest import PROJECT, Repo, time_limit
 
 CORPUS = Path(__file__).parent / "corpus"
 CASE_FILES = {"case.yaml", "expected.txt"}
@@ -227,22 +224,6 @@ def _step(case: Case, repo: Repo, step: dict[str, Any]) -> None:
 
 
 # -- running ---------------------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def time_limit(seconds: int) -> Iterator[None]:
-    """Fail, rather than hang, when a check takes longer than ``seconds``."""
-
-    def expire(signum: int, frame: object) -> None:
-        raise TimeoutError(f"took more than {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 @dataclass

@@ -10,12 +10,10 @@ the xfail, so that the rest of the property keeps guarding; the xfail turns red 
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import datetime as dt
 import re
 import shutil
-import signal
 import string
 import tempfile
 import unicodedata
@@ -46,7 +44,7 @@ from builders import (
     roster,
     sheet,
 )
-from conftest import PROJECT, Repo
+from conftest import PROJECT, Repo, time_limit
 
 FAST = settings(
     derandomize=True,
@@ -72,22 +70,6 @@ LOADER_RULES = {
     "yaml.directive",
     "yaml.empty",
 }
-
-
-@contextlib.contextmanager
-def time_limit(seconds: int) -> Iterator[None]:
-    """A hang fails the example instead of the whole run (Hypothesis's deadline only measures)."""
-
-    def expire(signum: int, frame: object) -> None:
-        raise TimeoutError(f"took more than {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def line_count(raw: bytes) -> int:
