@@ -17,7 +17,7 @@ from pathlib import Path
 
 import git
 
-from sangtao.history import open_repository
+from sangtao.history import open_repository, tree_prefix
 from sangtao.labels import vn_datetime
 from sangtao.layout import ANSWERS_FILE, CYCLE_FILE, ROSTER_FILE, SUBMISSIONS, Location, locate
 from sangtao.loader import LoadError, load_bytes
@@ -85,16 +85,17 @@ def read_change(repo: git.Repo, base: str) -> list[Change]:
     return parse_raw_diff(output)
 
 
-def _read_at(repo: git.Repo, commit: git.Commit, rel: str) -> bytes | None:
+def _read_at(commit: git.Commit, path: str) -> bytes | None:
+    """A file as the base commit has it (``path`` from the top of the repository)."""
     try:
-        blob = commit.tree / rel
+        blob = commit.tree / path
     except KeyError:
         return None
     return blob.data_stream.read()
 
 
-def _trusted_roster(repo: git.Repo, base: git.Commit) -> Roster | None:
-    raw = _read_at(repo, base, ROSTER_FILE)
+def _trusted_roster(base: git.Commit, prefix: str) -> Roster | None:
+    raw = _read_at(base, prefix + ROSTER_FILE)
     if raw is None:
         return None
     try:
@@ -131,15 +132,13 @@ def judge_change(
         raise FatalError(
             f"Không tìm thấy điểm chung giữa «{base_ref}» và HEAD: lấy đủ lịch sử (fetch-depth: 0)"
         ) from None
-    top = Path(repo.working_tree_dir or root).resolve()
-    offset = root.resolve().relative_to(top).as_posix()
-    prefix = "" if offset == "." else offset + "/"
+    prefix = tree_prefix(repo, root)
     changes = [
         Change(c.status, c.old_mode, c.new_mode, c.path[len(prefix) :])
         for c in read_change(repo, base.hexsha)
         if c.path.startswith(prefix)
     ]
-    roster = _trusted_roster(repo, base)
+    roster = _trusted_roster(base, prefix)
     admin = bool(actor and roster and roster.is_admin(actor))
     schemas = SchemaSet(root / "schema")
     cycles: dict[int, Cycle | None] = {}
@@ -151,7 +150,7 @@ def judge_change(
             raw = (
                 (root / rel).read_bytes()
                 if admin and (root / rel).is_file()
-                else _read_at(repo, base, rel)
+                else _read_at(base, prefix + rel)
             )
             cycles[year] = _cycle_from(raw, schemas)
         return cycles[year]

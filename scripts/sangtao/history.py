@@ -75,6 +75,13 @@ def open_repository(root: Path) -> git.Repo:
         ) from None
 
 
+def tree_prefix(repo: git.Repo, root: Path) -> str:
+    """Where ``root`` sits in the repository: git names paths from the top of the work tree."""
+    top = Path(repo.working_tree_dir or root).resolve()
+    offset = root.resolve().relative_to(top).as_posix()
+    return "" if offset == "." else offset + "/"
+
+
 def read_history(root: Path, ref: str = "HEAD", prefix: str = "submissions/") -> History:
     """Read the first-parent history of ``ref`` once and date every file under ``prefix``."""
     repo = open_repository(root)
@@ -89,9 +96,7 @@ def read_history(root: Path, ref: str = "HEAD", prefix: str = "submissions/") ->
         head = ""
     if not head:
         return History()
-    top = Path(repo.working_tree_dir or root).resolve()
-    offset = root.resolve().relative_to(top).as_posix()
-    offset = "" if offset == "." else offset + "/"
+    offset = tree_prefix(repo, root)
     output = repo.git.log(
         "--first-parent",
         "--diff-merges=first-parent",
