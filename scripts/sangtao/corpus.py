@@ -32,15 +32,6 @@ class Corpus:
     roster: Roster | None = None
     cycles: dict[int, Cycle] = field(default_factory=dict)
 
-    def problems_by_file(self) -> dict[str, list[Problem]]:
-        grouped: dict[str, list[Problem]] = {}
-        for problem in self.problems:
-            grouped.setdefault(problem.path, []).append(problem)
-        return grouped
-
-    def registrations(self, year: int) -> list[Document]:
-        return [d for d in self.documents if d.kind == "registration" and d.year == year]
-
 
 def find_root(start: Path | None = None) -> Path:
     """The repository root: the nearest folder upwards holding ``submissions/`` and ``schema/``."""

@@ -226,11 +226,12 @@ def _document_sheet(
         "Thời điểm nhận",
         "Hạn (kể cả gia hạn)",
     ]
+    names = {u.unit.code: u.unit.name for u in status.units}  # once, not a scan per model
     rows = []
     for m in models:
         doc: DocumentStatus = getattr(m, kind)
         deadline = doc.effective_deadline.isoformat(timespec="minutes")
-        name = _unit_name(status, m.unit)
+        name = names.get(m.unit, m.unit)
         rows.append(
             [m.unit, name, m.person_name or "", m.title, _state(doc), _received(doc), deadline]
         )
@@ -245,10 +246,6 @@ def _progress_rows(status: CycleStatus) -> Iterable[list[Any]]:
                 yield [*base, "", ""]
             for d in u.difficulties:
                 yield [*base, d.text, "Chưa" if d.open else "Có"]
-
-
-def _unit_name(status: CycleStatus, code: str) -> str:
-    return next((u.unit.name for u in status.units if u.unit.code == code), code)
 
 
 def published_json(status: CycleStatus) -> dict[str, Any]:

@@ -13,10 +13,6 @@ STATE_LABELS = {
     "missing": "Chưa nộp",
 }
 
-KIND_LABELS = {"registration": "Đăng ký"}
-
-WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
-
 
 def state_label(state: str, overdue: bool = False, provisional: bool = False) -> str:
     if provisional:

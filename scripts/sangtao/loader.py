@@ -390,16 +390,6 @@ _SYNTAX_MESSAGES: tuple[tuple[str, str, str], ...] = (
         "Dùng ngoặc đơn `'…'` hoặc viết `\\\\` thay cho `\\`",
     ),
     (
-        "control characters are not allowed",
-        "Tệp chứa ký tự điều khiển không in được",
-        "Xóa ký tự lạ (thường do sao chép từ Word/PDF) rồi lưu lại",
-    ),
-    (
-        "unacceptable character",
-        "Tệp chứa ký tự điều khiển không in được",
-        "Xóa ký tự lạ (thường do sao chép từ Word/PDF) rồi lưu lại",
-    ),
-    (
         "block sequence entries are not allowed",
         "Gạch đầu dòng `-` đặt sai chỗ",
         "Danh sách phải bắt đầu ở dòng mới, dưới tên mục, thụt vào hai dấu cách",

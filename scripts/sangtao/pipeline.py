@@ -36,11 +36,6 @@ class Snapshot:
     statuses: dict[int, CycleStatus]
     now: dt.datetime
 
-    @property
-    def current_year(self) -> int | None:
-        """The cycle the site opens on: the latest one."""
-        return max(self.statuses, default=None)
-
 
 def take_snapshot(
     root: Path, now: dt.datetime, ref: str = "HEAD", corpus: Corpus | None = None

@@ -177,10 +177,6 @@ class CycleStatus:
         return {b: {s: c.get(s, 0) for s in STATES} for b, c in blocks.items()}
 
     @property
-    def by_block(self) -> dict[str, dict[str, int]]:
-        return self.by_block_of("registration")
-
-    @property
     def registered(self) -> int:
         return sum(1 for u in self.units if u.collective.registration.state != MISSING)
 
@@ -250,6 +246,12 @@ def document_status(
     )
 
 
+def _late(what: str, document: DocumentStatus) -> str:
+    if document.extension:
+        return f"{what} trễ hạn (kể cả thời gian gia hạn)"
+    return f"{what} trễ hạn, không được gia hạn"
+
+
 def appraisability(
     registration: DocumentStatus, report: DocumentStatus
 ) -> tuple[str, tuple[str, ...]]:
@@ -258,20 +260,12 @@ def appraisability(
     if registration.state == MISSING and registration.overdue:
         reasons.append(f"Không đăng ký mô hình ({LETTER}: không thẩm định)")
     elif registration.state == LATE:
-        reasons.append(
-            "Đăng ký trễ hạn (kể cả thời gian gia hạn)"
-            if registration.extension
-            else "Đăng ký trễ hạn, không được gia hạn"
-        )
+        reasons.append(_late("Đăng ký", registration))
     if report.state == MISSING and report.overdue:
         if registration.state != MISSING:
             reasons.append(f"Đăng ký nhưng không báo cáo kết quả ({LETTER}: không thẩm định)")
     elif report.state == LATE:
-        reasons.append(
-            "Báo cáo kết quả trễ hạn (kể cả thời gian gia hạn)"
-            if report.extension
-            else "Báo cáo kết quả trễ hạn, không được gia hạn"
-        )
+        reasons.append(_late("Báo cáo kết quả", report))
     if reasons:
         return NOT_APPRAISABLE, tuple(reasons)
     if report.state in (ON_TIME, EXTENDED) and registration.state in (ON_TIME, EXTENDED):
