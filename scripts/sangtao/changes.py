@@ -32,7 +32,8 @@ def blob_reader(root: Path) -> Callable[[str], bytes | None]:
         if not sha or sha == _NULL:
             return None
         try:
-            return repo.odb.stream(bytes.fromhex(sha)).read()
+            data: bytes = repo.odb.stream(bytes.fromhex(sha)).read()
+            return data
         except (ValueError, OSError, KeyError):
             return None
 

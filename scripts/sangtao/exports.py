@@ -149,7 +149,8 @@ def xlsx_bytes(status: CycleStatus, blocks: dict[str, str]) -> bytes:
     """One sheet per stage, header row frozen, filters on."""
     published = _published(status)
     book = openpyxl.Workbook()
-    book.remove(book.active)
+    for sheet in book.worksheets:  # the default empty sheet
+        book.remove(sheet)
     header, rows = unit_rows(status, blocks)
     _sheet(book, "Tổng hợp", header, rows)
     _document_sheet(book, "Đăng ký", status, "registration", status.models())
@@ -310,7 +311,8 @@ def calendar_bytes(statuses: dict[int, CycleStatus], district: str) -> bytes:
             alarm.add("trigger", dt.timedelta(days=-3))
             event.add_component(alarm)
             calendar.add_component(event)
-    return calendar.to_ical()
+    ical: bytes = calendar.to_ical()
+    return ical
 
 
 def export_files(

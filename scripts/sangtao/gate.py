@@ -91,7 +91,8 @@ def _read_at(commit: git.Commit, path: str) -> bytes | None:
         blob = commit.tree / path
     except KeyError:
         return None
-    return blob.data_stream.read()
+    data: bytes = blob.data_stream.read()
+    return data
 
 
 def _trusted_roster(base: git.Commit, prefix: str) -> Roster | None:

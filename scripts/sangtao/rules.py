@@ -10,7 +10,7 @@ import datetime as dt
 import difflib
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -351,7 +351,7 @@ def folder_rules(
             )
 
 
-def _unit_problem(unit: str, units: dict[str, object]) -> tuple[str, str, str]:
+def _unit_problem(unit: str, units: Mapping[str, object]) -> tuple[str, str, str]:
     skeleton = fold(unit)
     for code in units:
         if fold(code) == skeleton:
@@ -367,7 +367,7 @@ def _unit_problem(unit: str, units: dict[str, object]) -> tuple[str, str, str]:
     )
 
 
-def _closest_hint(code: str, units: dict[str, object]) -> str:
+def _closest_hint(code: str, units: Mapping[str, object]) -> str:
     close = difflib.get_close_matches(code, list(units), n=1, cutoff=0.6)
     if close:
         return f"Có phải là «{close[0]}»? Dùng đúng mã trong danh sách đơn vị"

@@ -322,8 +322,10 @@ def _progress(
     for d in sorted(documents, key=lambda d: d.name or ""):
         data: dict[str, Any] = d.data if isinstance(d.data, dict) else {}
         day = dt.date.fromisoformat(d.name) if d.name else dt.date.min
-        who = data.get("nguoi_bao_cao") if isinstance(data.get("nguoi_bao_cao"), dict) else {}
-        raised = data.get("kho_khan") if isinstance(data.get("kho_khan"), list) else []
+        who: dict[str, Any] = (
+            data["nguoi_bao_cao"] if isinstance(data.get("nguoi_bao_cao"), dict) else {}
+        )
+        raised: list[Any] = data["kho_khan"] if isinstance(data.get("kho_khan"), list) else []
         updates.append(
             ProgressUpdate(
                 rel=d.rel,
@@ -364,7 +366,7 @@ def _model(
     document = files.registration.get(key)
     report = files.report.get(key)
     data: dict[str, Any] = document.data if document and isinstance(document.data, dict) else {}
-    who = data.get("ca_nhan") if isinstance(data.get("ca_nhan"), dict) else {}
+    who: dict[str, Any] = data["ca_nhan"] if isinstance(data.get("ca_nhan"), dict) else {}
     registration_status = document_status(
         "registration",
         cycle,
@@ -432,9 +434,9 @@ def cycle_status(
     """Status of every unit in the roster and of every individual model that has a file."""
     files = _index(cycle, documents)
     people: dict[str, set[str]] = {}
-    for unit, person in (*files.registration, *files.report, *files.progress, *files.scores):
+    for code, person in (*files.registration, *files.report, *files.progress, *files.scores):
         if person is not None:
-            people.setdefault(unit, set()).add(person)
+            people.setdefault(code, set()).add(person)
     units = []
     for unit in roster.units:
         units.append(

@@ -195,7 +195,7 @@ def _describe(
     here = schema.at(path)
     line = loaded.line_of(path)
     keyword = error.validator
-    value = error.instance
+    value: Any = error.instance
     key = path[-1] if path else None
     rule = f"schema.{keyword}"
 
@@ -256,7 +256,7 @@ def _describe(
         yield from _describe(rel, schema, loaded, jsonschema.exceptions.best_match(error.context))
         return
     if keyword == "type":
-        wanted = error.validator_value
+        wanted: Any = error.validator_value
         names = [wanted] if isinstance(wanted, str) else list(wanted)
         expected = " hoặc ".join(_TYPE_NAMES.get(n, n) for n in names)
         hint = _example(here, key)

@@ -32,7 +32,7 @@ def compliance_by_block(status: CycleStatus, kind: str, blocks: dict[str, str], 
     for index, block in enumerate(order):
         y = 8 + index * row
         total = sum(counts[block].values()) or 1
-        x = label_width
+        x = float(label_width)
         name = blocks.get(block, block)
         parts.append(
             f'<text x="{label_width - 8}" y="{y + 14}" text-anchor="end" {FONT}>{esc(name if len(name) <= 38 else name[:37] + "…")}</text>'

@@ -13,6 +13,7 @@ from typing import Any
 
 from sangtao.changes import revisions
 from sangtao.labels import state_label, vn_date, vn_datetime
+from sangtao.model import Document
 from sangtao.site.context import SiteContext, dossier_src, evidence_src
 from sangtao.site.html import attr, esc, link, page, table
 from sangtao.status import (
@@ -261,21 +262,21 @@ def report_section(ctx: SiteContext, model: ModelStatus, here: str, missing_path
     parts.append(fields_html(ctx, ctx.schemas["bao-cao"], data))
     evidence = data.get("minh_chung")
     if isinstance(evidence, list) and evidence:
-        items = []
+        links = []
         for item in evidence:
             if not isinstance(item, dict):
                 continue
             title = esc(item.get("tieu_de"))
             if isinstance(item.get("lien_ket"), str) and item["lien_ket"].startswith("https://"):
                 url = item["lien_ket"]
-                items.append(
+                links.append(
                     f'<li><a href="{attr(url)}" rel="nofollow noopener">{title}</a> <small>{esc(url)}</small></li>'
                 )
             elif isinstance(item.get("tep"), str) and _EVIDENCE_NAME.match(item["tep"]):
-                items.append(f"<li>{link(here, evidence_src(model, item['tep']), title)}</li>")
+                links.append(f"<li>{link(here, evidence_src(model, item['tep']), title)}</li>")
             elif isinstance(item.get("tep"), str):
-                items.append(f"<li>{title} <small>({esc(item['tep'])})</small></li>")
-        parts.append(f"<h3>Minh chứng</h3><ul>{''.join(items)}</ul>")
+                links.append(f"<li>{title} <small>({esc(item['tep'])})</small></li>")
+        parts.append(f"<h3>Minh chứng</h3><ul>{''.join(links)}</ul>")
     return "\n".join(parts)
 
 
@@ -336,9 +337,9 @@ def history_section(ctx: SiteContext, model: ModelStatus) -> str:
     """Every landed change of the model's documents: when, what, which fields, merged by whom."""
     if ctx.history is None or ctx.read_blob is None:
         return ""
-    documents = [(d, "registration") for d in (model.document,) if d is not None] + [
-        (d, "report") for d in (model.report_document,) if d is not None
-    ]
+    documents: list[tuple[Document | _Named, str]] = []
+    documents += [(d, "registration") for d in (model.document,) if d is not None]
+    documents += [(d, "report") for d in (model.report_document,) if d is not None]
     documents += [(_Named(u.rel), "progress") for u in model.progress]
     rows = []
     for document, kind in documents:
