@@ -29,8 +29,15 @@ class Corpus:
     files: list[str] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    roster: Roster | None = None
+    roster: Roster | None = None  # the roster of every cycle (submissions/don-vi.yaml)
     cycles: dict[int, Cycle] = field(default_factory=dict)
+    cycle_rosters: dict[int, Roster] = field(default_factory=dict)  # submissions/<year>/don-vi.yaml
+
+    def roster_for(self, year: int | None) -> Roster | None:
+        """The roster that governs a cycle: its own when it has one, else the common one."""
+        if year is not None and year in self.cycle_rosters:
+            return self.cycle_rosters[year]
+        return self.roster
 
 
 def find_root(start: Path | None = None) -> Path:
@@ -107,14 +114,15 @@ def read_corpus(root: Path, schemas: SchemaSet | None = None) -> Corpus:
         document, problems = _read_document(root, where, schemas, loaded)
         corpus.documents.append(document)
         corpus.problems.extend(problems)
+    rosters = assemble_rosters(corpus.documents)
+    corpus.roster = rosters.pop(None, None)
+    corpus.cycle_rosters = {year: r for year, r in rosters.items() if year is not None}
     for document in corpus.documents:
-        if document.kind == "roster" and document.valid:
-            corpus.roster = Roster.from_data(document.data)
-        elif document.kind == "cycle" and document.valid and document.year is not None:
+        if document.kind == "cycle" and document.valid and document.year is not None:
             corpus.cycles[document.year] = Cycle.from_data(document.data)
     texts = root / "docs" / LEGAL_TEXTS_DIR
     legal_texts = frozenset(p.name for p in texts.glob("*.md")) if texts.is_dir() else frozenset()
-    findings = list(cross_file(corpus.documents, corpus.roster, corpus.cycles, legal_texts))
+    findings = list(cross_file(corpus.documents, corpus.roster_for, corpus.cycles, legal_texts))
     for finding in findings:
         line = 1  # a file that is not YAML (evidence), or not readable, by its first line
         if finding.rel in loaded:
@@ -129,6 +137,20 @@ def read_corpus(root: Path, schemas: SchemaSet | None = None) -> Corpus:
         _mark_invalid(corpus)
     corpus.problems.sort(key=lambda p: (p.path, p.line or 0, p.rule))
     return corpus
+
+
+def assemble_rosters(documents: list[Document]) -> dict[int | None, Roster]:
+    """Each valid main roster file with the valid parts beside it, by scope (None: every
+    cycle). A part whose main file is broken waits for it: the rules report the main file."""
+    mains = {d.year: d for d in documents if d.kind == "roster" and d.valid}
+    parts: dict[int | None, list[tuple[str, dict[str, object]]]] = {}
+    for d in documents:
+        if d.kind == "roster-part" and d.valid and d.unit is not None:
+            parts.setdefault(d.year, []).append((d.unit, d.data))
+    return {
+        year: Roster.from_data(main.data, parts.get(year, ()))  # type: ignore[arg-type]
+        for year, main in mains.items()
+    }
 
 
 def _read_document(

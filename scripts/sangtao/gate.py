@@ -13,15 +13,26 @@ import datetime as dt
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 import git
 
 from sangtao.history import open_repository, tree_prefix
 from sangtao.labels import vn_datetime
-from sangtao.layout import ANSWERS_FILE, CYCLE_FILE, ROSTER_FILE, SUBMISSIONS, Location, locate
+from sangtao.layout import (
+    ANSWERS_FILE,
+    CYCLE_FILE,
+    ROSTER_FILE,
+    ROSTER_NAME,
+    ROSTER_PARTS_DIR,
+    SUBMISSIONS,
+    Location,
+    locate,
+)
 from sangtao.loader import LoadError, load_bytes
-from sangtao.model import DEADLINE_KEY, Cycle, Roster
+from sangtao.model import DEADLINE_KEY, Cycle, Issuer, Roster
 from sangtao.problems import FatalError, Problem
 from sangtao.status import judge
 from sangtao.validation import SchemaSet
@@ -35,10 +46,13 @@ _MODES = {
 }
 BOARD_FILES = (f"/{CYCLE_FILE}", f"/{ANSWERS_FILE}")
 BOARD_ONLY = ("schema/", "scripts/", ".github/", "mkdocs.yml", "pyproject.toml", "Makefile", ".ci/")
-_HOW_TO_EXTEND = (
-    "Nếu có lý do chính đáng, gửi văn bản đề nghị gia hạn tới Ban Tổ chức Huyện ủy; "
-    "khi được đồng ý, Ban Tổ chức ghi gia hạn vào dot.yaml rồi đơn vị nộp lại"
-)
+
+
+def _how_to_extend(board: str) -> str:
+    return (
+        f"Nếu có lý do chính đáng, gửi văn bản đề nghị gia hạn tới {board}; "
+        f"khi được đồng ý, {board} ghi gia hạn vào dot.yaml rồi đơn vị nộp lại"
+    )
 
 
 @dataclass(frozen=True)
@@ -95,17 +109,48 @@ def _read_at(commit: git.Commit, path: str) -> bytes | None:
     return data
 
 
-def _trusted_roster(base: git.Commit, prefix: str) -> Roster | None:
-    raw = _read_at(base, prefix + ROSTER_FILE)
-    if raw is None:
-        return None
-    try:
-        data = load_bytes(raw).data
-        return Roster.from_data(data)
-    except (LoadError, KeyError, TypeError):
-        raise FatalError(
-            f"{ROSTER_FILE} ở nhánh gốc không đọc được: sửa nó trước khi kiểm tra yêu cầu gộp"
-        ) from None
+class TrustedRosters:
+    """The rosters as the base commit has them, read on demand: the common one and each
+    cycle's own, with their part files (one per committee)."""
+
+    def __init__(self, base: git.Commit, prefix: str) -> None:
+        self.base = base
+        self.prefix = prefix
+        self._found: dict[int | None, Roster | None] = {}
+
+    def _read(self, scope: str) -> Roster | None:
+        scope = f"{SUBMISSIONS}/{scope}"
+        raw = _read_at(self.base, self.prefix + scope + ROSTER_NAME)
+        if raw is None:
+            return None
+        parts: list[tuple[str, dict[str, Any]]] = []
+        try:
+            folder = self.base.tree / (self.prefix + scope + ROSTER_PARTS_DIR)
+        except KeyError:
+            folder = None
+        try:
+            data = load_bytes(raw).data
+            for blob in folder.blobs if folder is not None else ():
+                if blob.name.endswith(".yaml"):
+                    parts.append(
+                        (blob.name.removesuffix(".yaml"), load_bytes(blob.data_stream.read()).data)
+                    )
+            return Roster.from_data(data, parts)
+        except (LoadError, KeyError, TypeError, AttributeError):
+            raise FatalError(
+                f"{scope}{ROSTER_NAME} ở nhánh gốc (hoặc một tệp trong "
+                f"{ROSTER_PARTS_DIR}/ cạnh nó) không đọc được: sửa nó trước khi kiểm tra yêu cầu gộp"
+            ) from None
+
+    def __call__(self, year: int | None) -> Roster | None:
+        if year not in self._found:
+            own = self._read(f"{year}/") if year is not None else None
+            self._found[year] = own if own is not None else self.common
+        return self._found[year]
+
+    @cached_property
+    def common(self) -> Roster | None:
+        return self._read("")
 
 
 def _cycle_from(raw: bytes | None, schemas: SchemaSet) -> Cycle | None:
@@ -139,8 +184,12 @@ def judge_change(
         for c in read_change(repo, base.hexsha)
         if c.path.startswith(prefix)
     ]
-    roster = _trusted_roster(base, prefix)
-    admin = bool(actor and roster and roster.is_admin(actor))
+    rosters = TrustedRosters(base, prefix)
+    # An admin of any roster in force (the common one, or a changed cycle's own) is the board.
+    years = {w.year for c in changes if isinstance(w := locate(c.path), Location)}
+    admin = bool(actor) and any(
+        (r := rosters(y)) is not None and r.is_admin(actor or "") for y in years | {None}
+    )
     schemas = SchemaSet(root / "schema")
     cycles: dict[int, Cycle | None] = {}
 
@@ -160,16 +209,8 @@ def judge_change(
     for change in changes:
         problems.extend(shape_problems(change))
         if actor is not None and not admin:
-            problems.extend(ownership_problems(change, actor, roster, cycle_of, now))
-        problems.extend(
-            deadline_problems(
-                change,
-                cycle_of,
-                now,
-                admin or actor is None,
-                roster.district_code if roster else None,
-            )
-        )
+            problems.extend(ownership_problems(change, actor, rosters, cycle_of, now))
+        problems.extend(deadline_problems(change, cycle_of, now, admin or actor is None, rosters))
     return Verdict(base.hexsha, actor, admin, now, tuple(changes), tuple(problems))
 
 
@@ -201,27 +242,52 @@ def shape_problems(change: Change) -> Iterator[Problem]:
         )
 
 
+def board_of(
+    year: int | None,
+    rosters: Callable[[int | None], Roster | None],
+    cycle_of: Callable[[int], Cycle | None],
+) -> str:
+    """The body that runs the campaign, in the words of the cycle (or the roster)."""
+    cycle = cycle_of(year) if year is not None else None
+    roster = rosters(year)
+    if cycle is not None:
+        return cycle.issuer(roster).board
+    return Issuer.from_data(roster.root if roster else None).board
+
+
 def ownership_problems(
     change: Change,
     actor: str,
-    roster: Roster | None,
+    rosters: Callable[[int | None], Roster | None] | Roster | None,
     cycle_of: Callable[[int], Cycle | None] = lambda _: None,
     now: dt.datetime | None = None,
 ) -> Iterator[Problem]:
-    """What a non-admin account may touch: its own units' folders, or its own score sheets."""
+    """What a non-admin account may touch: its own units' folders, its committee's own model
+    folder and answers file, or its own score sheets."""
     path = change.path
-    who = actor.casefold()
     where = locate(path)
+    roster_of = rosters if callable(rosters) else (lambda _year: rosters)
+    year = where.year if isinstance(where, Location) else None
+    board = board_of(year, roster_of, cycle_of)
     if isinstance(where, Location) and where.kind == "score" and where.year is not None:
-        yield from sheet_ownership(change, actor, where, cycle_of(where.year), now)
+        yield from sheet_ownership(change, actor, where, cycle_of(where.year), now, board)
         return
-    if path == ROSTER_FILE or path.endswith(BOARD_FILES) or path.startswith(BOARD_ONLY):
+    board_file = isinstance(where, Location) and where.kind in ("roster", "roster-part", "cycle")
+    board_file = board_file or (
+        isinstance(where, Location) and where.kind == "answers" and where.unit is None
+    )
+    if (
+        board_file
+        or path == ROSTER_FILE
+        or path.endswith(BOARD_FILES)
+        or path.startswith(BOARD_ONLY)
+    ):
         yield Problem(
             path,
             _line(change),
             "gate.board-only",
-            f"Tài khoản «{actor}» không được sửa {path}: chỉ Ban Tổ chức Huyện ủy sửa tệp này",
-            "Bỏ thay đổi này khỏi yêu cầu gộp; cần sửa thì đề nghị Ban Tổ chức",
+            f"Tài khoản «{actor}» không được sửa {path}: chỉ {board} sửa tệp này",
+            f"Bỏ thay đổi này khỏi yêu cầu gộp; cần sửa thì đề nghị {board}",
         )
         return
     if not path.startswith(f"{SUBMISSIONS}/"):
@@ -233,13 +299,13 @@ def ownership_problems(
             "Bỏ thay đổi này khỏi yêu cầu gộp",
         )
         return
+    roster = roster_of(year)
     parts = path.split("/")
     unit = parts[2] if len(parts) > 3 else None
-    owned = {
-        u.code
-        for u in (roster.units if roster else ())
-        if who in {a.casefold() for a in u.accounts}
-    }
+    if isinstance(where, Location) and where.kind == "answers":
+        unit = where.unit  # a committee's answers file is its own
+    # An account owns its organisations' folders and its committees' own folders.
+    owned = roster.units_of(actor) | roster.committees_of(actor) if roster else set()
     if unit not in owned:
         mine = ", ".join(sorted(owned)) or "không có đơn vị nào"
         yield Problem(
@@ -248,7 +314,7 @@ def ownership_problems(
             "gate.not-owner",
             f"Tài khoản «{actor}» không được nộp thay đơn vị «{unit or parts[-1]}»",
             f"Chỉ sửa thư mục của đơn vị mình ({mine}); nếu tài khoản thiếu trong danh sách, "
-            "đề nghị Ban Tổ chức bổ sung vào submissions/don-vi.yaml",
+            f"đề nghị {board} bổ sung vào danh sách đơn vị (don-vi.yaml)",
         )
         return
     if change.status == "D":
@@ -256,13 +322,18 @@ def ownership_problems(
             path,
             None,
             "gate.delete",
-            "Xóa hoặc đổi tên hồ sơ đã nộp cần Ban Tổ chức Huyện ủy thực hiện",
-            "Muốn sửa nội dung thì sửa ngay trong tệp; muốn rút hồ sơ thì gửi đề nghị tới Ban Tổ chức",
+            f"Xóa hoặc đổi tên hồ sơ đã nộp cần {board} thực hiện",
+            f"Muốn sửa nội dung thì sửa ngay trong tệp; muốn rút hồ sơ thì gửi đề nghị tới {board}",
         )
 
 
 def sheet_ownership(
-    change: Change, actor: str, where: Location, cycle: Cycle | None, now: dt.datetime | None
+    change: Change,
+    actor: str,
+    where: Location,
+    cycle: Cycle | None,
+    now: dt.datetime | None,
+    board: str = "cơ quan tham mưu",
 ) -> Iterator[Problem]:
     """Appraisers change only their own sheet, named exactly as the cycle writes their account;
     after the appraisal deadline only the team leader may still change (his own) sheets."""
@@ -286,7 +357,7 @@ def sheet_ownership(
             line,
             "gate.appraisal-closed",
             f"Đã hết hạn thẩm định ({vn_datetime(cycle.deadlines['tham_dinh'])}): chỉ Tổ trưởng được sửa phiếu chấm của mình",
-            "Đề nghị Ban Tổ chức gia hạn thẩm định trong dot.yaml",
+            f"Đề nghị {board} gia hạn thẩm định trong dot.yaml",
         )
     elif (where.name or "") != member.account:
         # Exactly as the cycle writes it: `Ten.yaml` beside `ten.yaml` would be a second vote.
@@ -302,7 +373,7 @@ def sheet_ownership(
             change.path,
             None,
             "gate.delete",
-            "Xóa phiếu chấm cần Ban Tổ chức Huyện ủy thực hiện",
+            f"Xóa phiếu chấm cần {board} thực hiện",
             "Muốn sửa điểm thì sửa ngay trong phiếu",
         )
 
@@ -312,7 +383,7 @@ def deadline_problems(
     cycle_of: Callable[[int], Cycle | None],
     now: dt.datetime,
     trusted: bool = True,
-    district: str | None = None,
+    rosters: Callable[[int | None], Roster | None] = lambda _year: None,
 ) -> Iterator[Problem]:
     """A document added or changed after its deadline, with no extension covering it."""
     if change.status == "D":
@@ -330,8 +401,13 @@ def deadline_problems(
     if trusted and any(entry.file == where.cycle_rel for entry in cycle.receipt_book):
         return  # the board records a paper receipt and its file; a unit may not rewrite it late
     deadline = cycle.deadline(kind)
-    if kind == "registration" and where.unit == district and where.person is None:
-        deadline = cycle.deadlines.get("dang_ky_cap_huyen", deadline)  # the district's own model
+    roster = rosters(where.year)
+    if kind == "registration" and roster is not None and where.person is None:
+        # A committee's own model, registered with the level above by its own deadline.
+        if where.unit == roster.root_code:
+            deadline = cycle.own_deadline(True)
+        elif where.unit in roster.committee_by_code:
+            deadline = cycle.own_deadline(False)
     extension = cycle.extension_for(kind, where.unit or "", where.person)
     if judge(now, deadline, cycle.grace, extension) in ("on_time", "extended"):
         return
@@ -344,5 +420,5 @@ def deadline_problems(
         f"{verb} sau hạn: hạn là {vn_datetime(until)}"
         + (" (đã gồm gia hạn)" if extension else "")
         + f", lúc này là {vn_datetime(now)}",
-        _HOW_TO_EXTEND,
+        _how_to_extend(cycle.issuer(roster).board),
     )

@@ -13,7 +13,10 @@ import unicodedata
 from dataclasses import dataclass
 
 SUBMISSIONS = "submissions"
-ROSTER_FILE = f"{SUBMISSIONS}/don-vi.yaml"
+ROSTER_NAME = "don-vi.yaml"
+ROSTER_FILE = f"{SUBMISSIONS}/{ROSTER_NAME}"
+ROSTER_PARTS_DIR = "don-vi"  # one file per committee: don-vi/<committee code>.yaml
+ANSWERS_DIR = "giai-dap"  # a committee's answers: <year>/giai-dap/<committee code>.yaml
 CYCLE_FILE = "dot.yaml"
 REGISTRATION_FILE = "dang-ky.yaml"
 REPORT_FILE = "bao-cao.yaml"
@@ -32,6 +35,7 @@ PROGRESS_NAME = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})\.yaml\Z")
 # Document kind → schema name.
 SCHEMA_OF = {
     "roster": "don-vi",
+    "roster-part": "don-vi-phan",
     "cycle": "dot",
     "answers": "giai-dap",
     "registration": "dang-ky",
@@ -74,8 +78,10 @@ class Misplaced:
 
 
 _EXPECTED = (
-    "Tệp hợp lệ: submissions/don-vi.yaml, submissions/<năm>/dot.yaml, "
-    "submissions/<năm>/giai-dap.yaml, và trong thư mục của mô hình "
+    "Tệp hợp lệ: submissions/don-vi.yaml (hoặc submissions/<năm>/don-vi.yaml), "
+    "danh sách tách theo cấp ủy submissions/[<năm>/]don-vi/<mã cấp ủy>.yaml, "
+    "submissions/<năm>/dot.yaml, submissions/<năm>/giai-dap.yaml, "
+    "submissions/<năm>/giai-dap/<mã cấp ủy>.yaml, và trong thư mục của mô hình "
     "(submissions/<năm>/<mã đơn vị>/ hoặc …/<mã đơn vị>/ca-nhan/<mã cá nhân>/): "
     "dang-ky.yaml, bao-cao.yaml, tien-do/<năm-tháng-ngày>.yaml, minh-chung/<tên>.pdf|jpg|png; "
     "phiếu chấm: submissions/<năm>/tham-dinh/<mã đơn vị>[/<mã cá nhân>]/<tài khoản>.yaml"
@@ -91,16 +97,22 @@ def locate(rel: str) -> Location | Misplaced:
     if parts[0] != SUBMISSIONS:
         return Misplaced(rel, "layout.outside", "Tệp nằm ngoài thư mục submissions/", _EXPECTED)
     inner = parts[1:]
-    if inner == ["don-vi.yaml"]:
-        return Location(rel, "roster")
+    roster = _roster(rel, inner, None)
+    if roster is not None:
+        return roster
     if not inner or not YEAR.match(inner[0]):
         return _unknown(rel, parts)
     year = int(inner[0])
     rest = inner[1:]
+    roster = _roster(rel, rest, year)
+    if roster is not None:
+        return roster
     if rest == [CYCLE_FILE]:
         return Location(rel, "cycle", year)
     if rest == [ANSWERS_FILE]:
         return Location(rel, "answers", year)
+    if len(rest) == 2 and rest[0] == ANSWERS_DIR and (code := _yaml_code(rest[1])):
+        return Location(rel, "answers", year, code)
     if len(rest) < 2:
         return _unknown(rel, parts)
     if rest[0] == APPRAISAL_DIR and rest[-1].endswith(".yaml") and len(rest) in (3, 4):
@@ -120,6 +132,21 @@ def locate(rel: str) -> Location | Misplaced:
     if len(tail) == 2 and tail[0] == EVIDENCE_DIR and tail[1].lower().endswith(EVIDENCE_TYPES):
         return Location(rel, "evidence", year, unit, person, tail[1])
     return _unknown(rel, parts)
+
+
+def _roster(rel: str, rest: list[str], year: int | None) -> Location | None:
+    """The roster of every cycle (``submissions/don-vi.yaml``) or of one cycle
+    (``submissions/<year>/don-vi.yaml``), each optionally split into one part per committee."""
+    if rest == [ROSTER_NAME]:
+        return Location(rel, "roster", year)
+    if len(rest) == 2 and rest[0] == ROSTER_PARTS_DIR and (code := _yaml_code(rest[1])):
+        return Location(rel, "roster-part", year, code)
+    return None
+
+
+def _yaml_code(name: str) -> str | None:
+    stem = name.removesuffix(".yaml")
+    return stem if stem != name and CODE.match(stem) else None
 
 
 def _real_date(text: str) -> bool:

@@ -6,6 +6,7 @@ Built from documents that passed their schema, so the constructors here may inde
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -26,12 +27,89 @@ def parse_instant(text: str) -> dt.datetime:
 
 @dataclass(frozen=True)
 class Unit:
+    """A grassroots organisation that must register: a leaf of the roster's tree."""
+
     code: str
     name: str
     kind: str
     block: str
     accounts: tuple[str, ...]
     note: str = ""
+    committee: str | None = None  # the committee it belongs to; None: directly under the root
+
+
+@dataclass(frozen=True)
+class Committee:
+    """An intermediate committee (commune, ward, bloc): follows its subtree, has its own model."""
+
+    code: str
+    name: str
+    kind: str
+    parent: str | None  # None: directly under the roster's root committee
+    accounts: tuple[str, ...] = ()
+
+
+# Document symbols of Party documents (Hướng dẫn 36-HD/VPTW): the letters before the slash of
+# a number such as 833-CV/HU name the kind of document.
+_DOCUMENT_KINDS = {
+    "CV": "Công văn",
+    "KH": "Kế hoạch",
+    "HD": "Hướng dẫn",
+    "NQ": "Nghị quyết",
+    "QĐ": "Quyết định",
+    "QD": "Quyết định",
+    "CT": "Chỉ thị",
+    "TB": "Thông báo",
+    "KL": "Kết luận",
+    "QC": "Quy chế",
+    "QĐi": "Quy định",
+}
+
+
+def citation(basis: dict[str, Any]) -> str:
+    """How a page cites a legal basis letter: its kind and number, e.g. «Công văn 833-CV/HU»."""
+    number = str(basis.get("so", ""))
+    kind = basis.get("loai")
+    if not kind:
+        symbol = number.split("/")[0].rsplit("-", 1)[-1] if "-" in number else ""
+        kind = _DOCUMENT_KINDS.get(symbol, "Văn bản")
+    return f"{kind} {number}".strip()
+
+
+@dataclass(frozen=True)
+class Issuer:
+    """The words for the committee that issues a cycle, from data; neutral when none are given.
+
+    ``board`` runs the campaign for it (Ban Tổ chức …, Văn phòng Đảng ủy …); ``superior`` is the
+    committee above it (the header of printable documents); ``superior_board`` receives the
+    issuer's own model."""
+
+    name: str = "Cấp ủy"
+    short: str = "cấp ủy"
+    standing: str = "Ban Thường vụ cấp ủy"
+    board: str = "cơ quan tham mưu"
+    superior: str = ""
+    superior_board: str = "cấp trên"
+    place: str = ""
+    named: bool = False  # False: nothing was given, every word above is neutral
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any] | None) -> Issuer:
+        """From a cycle's ``ban_hanh`` block, or the legacy ``huyen`` block of a roster."""
+        if not data:
+            return cls()
+        name = data["ten"]
+        short = data.get("ten_ngan") or name
+        return cls(
+            name=name,
+            short=short,
+            standing=data.get("ban_thuong_vu") or f"Ban Thường vụ {short}",
+            board=data.get("co_quan_tham_muu") or data.get("co_quan_tiep_nhan") or cls.board,
+            superior=data.get("cap_tren", ""),
+            superior_board=data.get("co_quan_cap_tren") or cls.superior_board,
+            place=data.get("dia_danh", ""),
+            named=True,
+        )
 
 
 @dataclass(frozen=True)
@@ -41,34 +119,105 @@ class Admin:
     position: str = ""
 
 
+ROOT_KEYS = ("cap_uy", "huyen")  # the roster's own committee; ``huyen`` is the 2023 name
+
+
+def root_block(data: dict[str, Any]) -> dict[str, Any]:
+    return next((dict(data[k]) for k in ROOT_KEYS if k in data), {})
+
+
 @dataclass(frozen=True)
 class Roster:
-    district: dict[str, Any]
+    """The tree of a campaign: its root committee, intermediate committees, organisations.
+
+    A flat roster (no ``cap_uy_truc_thuoc``) is the tree of depth one that a district used."""
+
+    root: dict[str, Any]
     admins: tuple[Admin, ...]
     units: tuple[Unit, ...]
     demo: bool = False
+    committees: tuple[Committee, ...] = ()
 
     @property
-    def district_code(self) -> str | None:
-        """The folder of the district committee's own model, registered with the province."""
-        return self.district.get("ma")
+    def root_code(self) -> str | None:
+        """The folder of the root committee's own model, registered with its superior."""
+        return self.root.get("ma")
+
+    @property
+    def district(self) -> dict[str, Any]:
+        """The 2023 name of ``root``, still read by the site's printable documents."""
+        return self.root
+
+    @property
+    def hierarchical(self) -> bool:
+        return bool(self.committees)
 
     @cached_property
     def by_code(self) -> dict[str, Unit]:
         return {u.code: u for u in self.units}
 
+    @cached_property
+    def committee_by_code(self) -> dict[str, Committee]:
+        return {c.code: c for c in self.committees}
+
+    def chain(self, code: str | None) -> tuple[str, ...]:
+        """Committees from ``code`` up to (not including) the root; stops at a loop or an
+        unknown parent, which the roster rules report."""
+        found: list[str] = []
+        while code is not None and code in self.committee_by_code and code not in found:
+            found.append(code)
+            code = self.committee_by_code[code].parent
+        return tuple(found)
+
+    def committees_above(self, unit: str) -> tuple[str, ...]:
+        """The committees an organisation belongs to, nearest first."""
+        known = self.by_code.get(unit)
+        return self.chain(known.committee) if known else ()
+
+    @cached_property
+    def subtrees(self) -> dict[str, tuple[str, ...]]:
+        """Each committee's organisations, at every depth below it, in roster order."""
+        found: dict[str, list[str]] = {c.code: [] for c in self.committees}
+        for unit in self.units:
+            for code in self.committees_above(unit.code):
+                found[code].append(unit.code)
+        return {code: tuple(units) for code, units in found.items()}
+
+    @cached_property
+    def _accounts(self) -> dict[str, set[str]]:
+        units: dict[str, set[str]] = {}
+        for u in self.units:
+            for a in u.accounts:
+                units.setdefault(a.casefold(), set()).add(u.code)
+        return units
+
     def units_of(self, account: str) -> set[str]:
         """The units an account submits for."""
+        return set(self._accounts.get(account.casefold(), ()))
+
+    def committees_of(self, account: str) -> set[str]:
+        """The committees an account acts for."""
         wanted = account.casefold()
-        return {u.code for u in self.units if wanted in {a.casefold() for a in u.accounts}}
+        return {c.code for c in self.committees if wanted in {a.casefold() for a in c.accounts}}
+
+    def follows(self, account: str, unit: str) -> bool:
+        """Whether ``account`` acts for a committee above organisation ``unit``."""
+        return bool(self.committees_of(account) & set(self.committees_above(unit)))
 
     def is_admin(self, account: str) -> bool:
         return account.casefold() in {a.account.casefold() for a in self.admins}
 
     @classmethod
-    def from_data(cls, data: dict[str, Any]) -> Roster:
+    def from_data(
+        cls, data: dict[str, Any], parts: Iterable[tuple[str, dict[str, Any]]] = ()
+    ) -> Roster:
+        """The main roster file, and the part files (one per committee, named by its code)
+        whose organisations belong to that committee."""
+        listed = [(u, u.get("truc_thuoc")) for u in data.get("don_vi", ())]
+        for code, part in parts:
+            listed.extend((u, u.get("truc_thuoc", code)) for u in part.get("don_vi", ()))
         return cls(
-            district=dict(data["huyen"]),
+            root=root_block(data),
             admins=tuple(
                 Admin(a["tai_khoan"], a["ho_ten"], a.get("chuc_vu", "")) for a in data["quan_tri"]
             ),
@@ -80,10 +229,21 @@ class Roster:
                     block=u["khoi"],
                     accounts=tuple(u["tai_khoan"]),
                     note=u.get("ghi_chu", ""),
+                    committee=committee,
                 )
-                for u in data["don_vi"]
+                for u, committee in listed
             ),
             demo=bool(data.get("du_lieu_mau", False)),
+            committees=tuple(
+                Committee(
+                    code=c["ma"],
+                    name=c["ten"],
+                    kind=c["loai"],
+                    parent=c.get("truc_thuoc"),
+                    accounts=tuple(c.get("tai_khoan", ())),
+                )
+                for c in data.get("cap_uy_truc_thuoc", ())
+            ),
         )
 
 
@@ -217,6 +377,7 @@ class Cycle:
     receipt_book: tuple[ReceiptEntry, ...] = ()
     demo: bool = False
     appraisal: Appraisal | None = None
+    issuer_data: dict[str, Any] | None = None  # the ``ban_hanh`` block, when the cycle names one
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Cycle:
@@ -258,10 +419,30 @@ class Cycle:
             ),
             demo=bool(data.get("du_lieu_mau", False)),
             appraisal=Appraisal.from_data(data["tham_dinh"]) if "tham_dinh" in data else None,
+            issuer_data=dict(data["ban_hanh"]) if "ban_hanh" in data else None,
         )
 
     def deadline(self, kind: str) -> dt.datetime:
         return self.deadlines[DEADLINE_KEY[kind]]
+
+    def issuer(self, roster: Roster | None = None) -> Issuer:
+        """The cycle's own words for its issuer; else the roster's root (the 2023 layout kept
+        them there); else neutral words, never a wrong name."""
+        return Issuer.from_data(self.issuer_data or (roster.root if roster else None))
+
+    @property
+    def letter(self) -> str:
+        """The letter that started the cycle, as pages cite it: its first legal basis."""
+        return citation(self.legal_basis[0]) if self.legal_basis else "văn bản của cấp ủy"
+
+    def own_deadline(self, root: bool) -> dt.datetime:
+        """When a committee's own model must be registered with the level above: the root's
+        with its superior (``dang_ky_cap_tren``, in 2023 ``dang_ky_cap_huyen``), an
+        intermediate committee's with the root (``dang_ky_cap_uy``); else the common one."""
+        keys = ("dang_ky_cap_tren", "dang_ky_cap_huyen") if root else ("dang_ky_cap_uy",)
+        return next(
+            (self.deadlines[k] for k in keys if k in self.deadlines), self.deadlines["dang_ky"]
+        )
 
     def extension_for(self, kind: str, unit: str, person: str | None) -> Extension | None:
         """The latest extension granted to this model for this kind of document."""

@@ -43,13 +43,14 @@ def take_snapshot(
     corpus = corpus or read_corpus(root)
     history = read_history(corpus.root, ref)
     statuses: dict[int, CycleStatus] = {}
-    if corpus.roster is not None:
-        for year, cycle in sorted(corpus.cycles.items()):
+    for year, cycle in sorted(corpus.cycles.items()):
+        roster = corpus.roster_for(year)
+        if roster is not None:
             statuses[year] = cycle_status(
                 cycle,
-                corpus.roster,
+                roster,
                 corpus.documents,
-                receipts(cycle, history, corpus.roster.is_admin),
+                receipts(cycle, history, roster.is_admin),
                 now,
             )
     return Snapshot(corpus, history, statuses, now)

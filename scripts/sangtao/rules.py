@@ -10,23 +10,28 @@ import datetime as dt
 import difflib
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from sangtao.layout import (
+    ANSWERS_DIR,
     APPRAISAL_DIR,
     CODE,
     EVIDENCE_DIR,
     INDIVIDUALS_DIR,
     ROSTER_FILE,
+    ROSTER_NAME,
+    ROSTER_PARTS_DIR,
     SUBMISSIONS,
     fold,
 )
 from sangtao.loader import JsonPath
-from sangtao.model import Cycle, Document, Roster
+from sangtao.model import Cycle, Document, Roster, root_block
 
-_BOARD = "Ban Tổ chức Huyện ủy"
+# Rules speak of the board in neutral words: the issuer's own name is data of a cycle, and a
+# rule may judge a file before any cycle is readable.
+_BOARD = "cơ quan tham mưu"
 LEGAL_TEXTS_DIR = "van-ban"
 
 
@@ -41,33 +46,48 @@ class Finding:
 
 def cross_file(
     documents: list[Document],
-    roster: Roster | None,
+    roster_for: Callable[[int | None], Roster | None] | Roster | None,
     cycles: dict[int, Cycle],
     legal_texts: frozenset[str] | None = None,
 ) -> Iterator[Finding]:
+    """Every cross-file finding. ``roster_for`` gives the roster that governs a year (a cycle
+    may have its own); a single roster governs every year."""
+    if roster_for is None or isinstance(roster_for, Roster):
+        single = roster_for
+
+        def roster_of(year: int | None) -> Roster | None:
+            return single
+    else:
+        roster_of = roster_for
     by_kind: dict[str, list[Document]] = defaultdict(list)
     for document in documents:
         by_kind[document.kind].append(document)
-    for document in by_kind["roster"]:
-        if document.valid:
-            yield from roster_rules(document)
+    yield from tree_rules(by_kind["roster"], by_kind["roster-part"])
     for document in by_kind["cycle"]:
         if document.valid:
-            yield from cycle_rules(document, roster, documents, legal_texts)
-    yield from folder_rules(documents, roster, cycles)
+            yield from cycle_rules(document, roster_of(document.year), documents, legal_texts)
+    yield from folder_rules(documents, roster_of, cycles)
     for document in by_kind["registration"]:
         if document.valid:
-            yield from registration_rules(document, cycles.get(document.year or 0), roster)
+            yield from registration_rules(
+                document, cycles.get(document.year or 0), roster_of(document.year)
+            )
     registrations = {d.model_key: d for d in by_kind["registration"]}
     for document in by_kind["progress"]:
         if document.valid:
-            yield from progress_rules(document, registrations.get(document.model_key), roster)
+            yield from progress_rules(
+                document, registrations.get(document.model_key), roster_of(document.year)
+            )
     evidence = {d.rel for d in by_kind["evidence"]}
     cited: set[str] = set()
     for document in by_kind["report"]:
         if document.valid:
             yield from report_rules(
-                document, registrations.get(document.model_key), roster, evidence, cited
+                document,
+                registrations.get(document.model_key),
+                roster_of(document.year),
+                evidence,
+                cited,
             )
     for rel in sorted(evidence - cited):
         yield Finding(
@@ -83,43 +103,113 @@ def cross_file(
                 document,
                 cycles.get(document.year or 0),
                 registrations.get(document.model_key),
-                roster,
+                roster_of(document.year),
             )
     progress = {d.rel: d for d in by_kind["progress"]}
     for document in by_kind["answers"]:
         if document.valid:
-            yield from answer_rules(document, progress, roster)
+            yield from answer_rules(document, progress, roster_of(document.year))
 
 
-RESERVED_CODES = frozenset({APPRAISAL_DIR, INDIVIDUALS_DIR})
+RESERVED_CODES = frozenset({APPRAISAL_DIR, INDIVIDUALS_DIR, ROSTER_PARTS_DIR, ANSWERS_DIR})
 
 
-def roster_rules(document: Document) -> Iterator[Finding]:
+def tree_rules(mains: list[Document], parts: list[Document]) -> Iterator[Finding]:
+    """Each roster scope (every cycle, or one year) with its part files: one tree, every code
+    once, every parent known, no loops."""
+    scopes = {d.year: d for d in mains}
+    for part in parts:
+        main = scopes.get(part.year)
+        if main is None:
+            where = f"{SUBMISSIONS}/{part.year}/" if part.year is not None else f"{SUBMISSIONS}/"
+            yield Finding(
+                part.rel,
+                (),
+                "roster.part-without-main",
+                f"Tệp này là một phần danh sách đơn vị nhưng không có tệp {where}{ROSTER_NAME}",
+                f"Tạo {where}{ROSTER_NAME} (cấp ủy, tài khoản quản trị, các cấp ủy trực thuộc)",
+            )
+    for main in mains:
+        if main.valid:
+            own = [p for p in parts if p.year == main.year and p.valid]
+            yield from roster_rules(main, own)
+
+
+def roster_rules(document: Document, parts: Iterable[Document] = ()) -> Iterator[Finding]:
     data = document.data
-    seen: dict[str, int] = {}
-    district = data["huyen"].get("ma")
-    if district is not None:
-        seen[district] = -1
-    for index, unit in enumerate(data["don_vi"]):
-        code = unit["ma"]
+    seen: dict[str, str] = {}  # code → what it already names, for the message
+    root = root_block(data).get("ma")
+    if root is not None:
+        seen[root] = "mã của cấp ủy tổ chức phong trào"
+    committees = {c["ma"]: c for c in data.get("cap_uy_truc_thuoc", ())}
+    entries: list[tuple[Document, tuple[str | int, ...], dict[str, Any], str]] = [
+        (document, ("cap_uy_truc_thuoc", i), c, "cấp ủy")
+        for i, c in enumerate(data.get("cap_uy_truc_thuoc", ()))
+    ]
+    entries += [
+        (document, ("don_vi", i), u, "đơn vị") for i, u in enumerate(data.get("don_vi", ()))
+    ]
+    for part in parts:
+        if part.unit not in committees:
+            yield Finding(
+                part.rel,
+                (),
+                "roster.part-unknown-committee",
+                f"Tên tệp «{part.unit}.yaml» không phải mã của một cấp ủy trong cap_uy_truc_thuoc "
+                f"của {document.rel}",
+                _closest_hint(part.unit or "", committees)
+                .replace("danh sách đơn vị", "cap_uy_truc_thuoc")
+                .replace("bổ sung đơn vị", "bổ sung cấp ủy"),
+            )
+        for i, unit in enumerate(part.data["don_vi"]):
+            if unit.get("truc_thuoc", part.unit) != part.unit:
+                yield Finding(
+                    part.rel,
+                    ("don_vi", i, "truc_thuoc"),
+                    "roster.part-other-committee",
+                    f"Đơn vị trong tệp của cấp ủy «{part.unit}» lại ghi trực thuộc «{unit['truc_thuoc']}»",
+                    f"Xóa dòng truc_thuoc, hoặc chuyển đơn vị sang tệp don-vi/{unit['truc_thuoc']}.yaml",
+                )
+        entries += [(part, ("don_vi", i), u, "đơn vị") for i, u in enumerate(part.data["don_vi"])]
+    for owner, where, entry, what in entries:
+        code = entry["ma"]
         if code in RESERVED_CODES:
             yield Finding(
-                document.rel,
-                ("don_vi", index, "ma"),
+                owner.rel,
+                (*where, "ma"),
                 "roster.reserved-code",
                 f"Mã «{code}» đã dành cho thư mục của hệ thống",
-                "Đặt mã khác cho đơn vị này",
+                f"Đặt mã khác cho {what} này",
             )
         if code in seen:
             yield Finding(
-                document.rel,
-                ("don_vi", index, "ma"),
+                owner.rel,
+                (*where, "ma"),
                 "roster.duplicate-unit",
-                f"Mã đơn vị «{code}» trùng với "
-                + ("mã của Huyện ủy" if seen[code] < 0 else f"đơn vị thứ {seen[code] + 1}"),
-                "Mỗi đơn vị một mã riêng",
+                f"Mã «{code}» trùng với {seen[code]}",
+                "Mỗi cấp ủy, mỗi đơn vị một mã riêng (mã là tên thư mục nộp hồ sơ)",
             )
-        seen.setdefault(code, index)
+        seen.setdefault(code, f"{what} thứ {where[1] + 1} trong {owner.rel}")  # type: ignore[operator]
+        parent = entry.get("truc_thuoc")
+        if parent is not None and parent not in committees:
+            yield Finding(
+                owner.rel,
+                (*where, "truc_thuoc"),
+                "roster.unknown-parent",
+                f"Cấp ủy «{parent}» không có trong cap_uy_truc_thuoc",
+                _closest_hint(parent, committees)
+                .replace("danh sách đơn vị", "cap_uy_truc_thuoc")
+                .replace("bổ sung đơn vị", "bổ sung cấp ủy"),
+            )
+    yield from _loops(document, committees)
+    if not any(what == "đơn vị" for *_, what in entries):
+        yield Finding(
+            document.rel,
+            (),
+            "roster.no-units",
+            "Danh sách chưa có tổ chức cơ sở đảng nào",
+            "Thêm mục don_vi, hoặc các tệp don-vi/<mã cấp ủy>.yaml",
+        )
     admins: dict[str, int] = {}
     for index, admin in enumerate(data["quan_tri"]):
         account = admin["tai_khoan"].casefold()
@@ -132,6 +222,30 @@ def roster_rules(document: Document) -> Iterator[Finding]:
                 "Xóa dòng trùng",
             )
         admins.setdefault(account, index)
+
+
+def _loops(document: Document, committees: dict[str, dict[str, Any]]) -> Iterator[Finding]:
+    """A committee that is, through its parents, its own parent: the tree has no root there."""
+    order = list(committees)
+    reported: set[str] = set()
+    for code in order:
+        path: list[str] = []
+        current: str | None = code
+        while current in committees and current not in path:
+            path.append(current)
+            current = committees[current].get("truc_thuoc")
+        if current is None or current not in path or current in reported:
+            continue
+        loop = path[path.index(current) :]
+        reported.update(loop)
+        index = order.index(loop[-1])
+        yield Finding(
+            document.rel,
+            ("cap_uy_truc_thuoc", index, "truc_thuoc"),
+            "roster.parent-loop",
+            "Các cấp ủy trực thuộc lẫn nhau thành vòng: " + " → ".join([*loop, loop[0]]),
+            "Sửa truc_thuoc để mọi cấp ủy đi lên được tới cấp ủy tổ chức phong trào",
+        )
 
 
 def cycle_rules(
@@ -182,7 +296,11 @@ def cycle_rules(
         )
     units = roster.by_code if roster else {}
     for index, extension in enumerate(cycle.extensions):
-        if roster is not None and extension.unit not in units:
+        if (
+            roster is not None
+            and extension.unit not in units
+            and extension.unit not in own_models(roster)
+        ):
             yield Finding(
                 rel,
                 ("gia_han", index, "don_vi"),
@@ -298,10 +416,11 @@ def appraisal_config_rules(rel: str, cycle: Cycle, units: dict[str, Any]) -> Ite
 
 
 def folder_rules(
-    documents: list[Document], roster: Roster | None, cycles: dict[int, Cycle]
+    documents: list[Document],
+    roster_of: Callable[[int | None], Roster | None],
+    cycles: dict[int, Cycle],
 ) -> Iterator[Finding]:
     """Unit and person folders: real codes from the roster, never a look-alike."""
-    units = roster.by_code if roster else {}
     person_skeletons: dict[tuple[int, str, str], str] = {}
     broken_cycles = {d.year for d in documents if d.kind == "cycle" and not d.valid}
     for document in documents:
@@ -313,7 +432,7 @@ def folder_rules(
                 (),
                 "layout.broken-cycle",
                 f"Tệp submissions/{document.year}/dot.yaml có lỗi nên chưa xét được hồ sơ này",
-                f"{_BOARD} sửa lỗi của dot.yaml (xem các lỗi của tệp đó)",
+                "Cơ quan tham mưu sửa lỗi của dot.yaml (xem các lỗi của tệp đó)",
             )
         elif document.kind != "cycle" and document.year not in cycles:
             yield Finding(
@@ -321,13 +440,26 @@ def folder_rules(
                 (),
                 "layout.no-cycle",
                 f"Năm {document.year} chưa có tệp submissions/{document.year}/dot.yaml",
-                f"{_BOARD} cần tạo đợt của năm này trước khi các đơn vị nộp",
+                "Cơ quan tham mưu cần tạo đợt của năm này trước khi các đơn vị nộp",
             )
         unit = document.unit
-        if unit is None:
+        if unit is None or document.kind == "roster-part":
             continue
-        if roster is not None and unit not in units and unit != roster.district_code:
-            yield Finding(document.rel, (), *_unit_problem(unit, units))
+        roster = roster_of(document.year)
+        if document.kind == "answers":
+            if roster is not None and unit not in roster.committee_by_code:
+                yield Finding(
+                    document.rel,
+                    (),
+                    "answers.unknown-committee",
+                    f"«{unit}» không phải mã của một cấp ủy trực thuộc",
+                    _closest_hint(unit, roster.committee_by_code)
+                    .replace("danh sách đơn vị", "cap_uy_truc_thuoc")
+                    .replace("bổ sung đơn vị", "bổ sung cấp ủy"),
+                )
+            continue
+        if roster is not None and unit not in roster.by_code and unit not in own_models(roster):
+            yield Finding(document.rel, (), *_unit_problem(unit, roster.by_code))
         person = document.person
         if person is None:
             continue
@@ -349,6 +481,14 @@ def folder_rules(
                 f"Thư mục «{INDIVIDUALS_DIR}/{person}» trông giống «{INDIVIDUALS_DIR}/{other}»",
                 "Mỗi cá nhân một thư mục; nộp vào đúng thư mục đã có",
             )
+
+
+def own_models(roster: Roster) -> set[str]:
+    """Folders of committees' own models: the root's and each intermediate committee's."""
+    codes = set(roster.committee_by_code)
+    if roster.root_code is not None:
+        codes.add(roster.root_code)
+    return codes
 
 
 def _unit_problem(unit: str, units: Mapping[str, object]) -> tuple[str, str, str]:
@@ -379,7 +519,7 @@ def identity_rules(document: Document, roster: Roster | None) -> Iterator[Findin
     data = document.data
     # A folder that is not a unit of the roster is reported once, by folder_rules.
     known_folder = (
-        roster is None or document.unit in roster.by_code or document.unit == roster.district_code
+        roster is None or document.unit in roster.by_code or document.unit in own_models(roster)
     )
     if known_folder and data["don_vi"] != document.unit:
         yield Finding(
@@ -568,13 +708,36 @@ def answer_rules(
                     f"Báo cáo tiến độ đó chỉ nêu {count} khó khăn, không có khó khăn số {answer['kho_khan']}",
                     "Ghi số thứ tự của khó khăn, bắt đầu từ 1",
                 )
-        if roster is not None and not roster.is_admin(answer["nguoi_tra_loi"]):
+        if roster is None:
+            continue
+        committee = document.unit  # None: the board's own file
+        outside = (
+            committee is not None
+            and target is not None
+            and target.unit not in roster.subtrees.get(committee, ())
+        )
+        if outside and target is not None:
+            yield Finding(
+                document.rel,
+                ("tra_loi", index, "tep"),
+                "answers.outside-committee",
+                f"Đơn vị «{target.unit}» không thuộc cấp ủy «{committee}»",
+                "Cấp ủy chỉ trả lời khó khăn của các tổ chức thuộc mình; "
+                f"câu trả lời khác do {_BOARD} ghi trong giai-dap.yaml",
+            )
+        who = answer["nguoi_tra_loi"]
+        allowed = roster.is_admin(who) or (
+            committee is not None and committee in roster.committees_of(who)
+        )
+        if not allowed:
             yield Finding(
                 document.rel,
                 ("tra_loi", index, "nguoi_tra_loi"),
                 "answers.not-admin",
-                f"Người trả lời «{answer['nguoi_tra_loi']}» không phải tài khoản quản trị",
-                f"Ghi tài khoản của cán bộ {_BOARD} có trong danh sách quan_tri",
+                f"Người trả lời «{who}» không phải tài khoản quản trị"
+                + (f" hay tài khoản của cấp ủy «{committee}»" if committee else ""),
+                f"Ghi tài khoản của cán bộ {_BOARD} có trong danh sách quan_tri"
+                + (f", hoặc tài khoản của cấp ủy «{committee}» (tai_khoan)" if committee else ""),
             )
 
 

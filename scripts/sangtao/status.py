@@ -12,7 +12,17 @@ from typing import Any
 
 from sangtao.appraisal import UNDECIDED, Eligibility, Outcome, eligibility, outcome, sheet_of
 from sangtao.history import History
-from sangtao.model import TZ, Cycle, Document, Extension, ReceiptEntry, Roster, Unit
+from sangtao.model import (
+    TZ,
+    Committee,
+    Cycle,
+    Document,
+    Extension,
+    Issuer,
+    ReceiptEntry,
+    Roster,
+    Unit,
+)
 
 MISSING, ON_TIME, LATE, EXTENDED = "missing", "on_time", "late", "extended"
 STATES = (ON_TIME, EXTENDED, LATE, MISSING)
@@ -102,7 +112,6 @@ class ProgressUpdate:
 
 
 APPRAISABLE, NOT_APPRAISABLE, PENDING = "appraisable", "not_appraisable", "pending"
-LETTER = "Công văn 833-CV/HU"
 
 
 @dataclass(frozen=True)
@@ -155,11 +164,10 @@ class UnitStatus:
 
 
 @dataclass(frozen=True)
-class CycleStatus:
-    cycle: Cycle
-    now: dt.datetime
+class Compliance:
+    """The counts of a set of organisations: the whole cycle, or one committee's subtree."""
+
     units: tuple[UnitStatus, ...]
-    district: ModelStatus | None = None  # the district committee's own model
 
     def counts_of(self, kind: str) -> dict[str, int]:
         """Units by state of their collective model's document of this kind."""
@@ -190,9 +198,30 @@ class CycleStatus:
             yield from unit.individuals
 
     def open_difficulties(self) -> list[tuple[ModelStatus, Difficulty]]:
-        """Every open difficulty of the cycle, oldest first: the board's queue."""
+        """Every open difficulty, oldest first: the board's (or the committee's) queue."""
         found = [(m, d) for m in self.models() for d in m.open_difficulties]
         return sorted(found, key=lambda pair: (pair[1].raised_on, pair[1].file, pair[1].number))
+
+
+@dataclass(frozen=True)
+class CommitteeStatus(Compliance):
+    """An intermediate committee: its subtree's compliance and its own model."""
+
+    committee: Committee
+    own: ModelStatus | None = None
+
+
+@dataclass(frozen=True)
+class CycleStatus(Compliance):
+    cycle: Cycle
+    now: dt.datetime
+    roster: Roster | None = None
+    district: ModelStatus | None = None  # the root committee's own model (2023: the district's)
+    committees: tuple[CommitteeStatus, ...] = ()
+
+    @property
+    def issuer(self) -> Issuer:
+        return self.cycle.issuer(self.roster)
 
 
 def judge(
@@ -253,17 +282,18 @@ def _late(what: str, document: DocumentStatus) -> str:
 
 
 def appraisability(
-    registration: DocumentStatus, report: DocumentStatus
+    registration: DocumentStatus, report: DocumentStatus, letter: str
 ) -> tuple[str, tuple[str, ...]]:
-    """The letter's rule: no registration, or a registration without a report → not appraised."""
+    """The letter's rule: no registration, or a registration without a report → not appraised.
+    ``letter`` is how the reasons cite the cycle's letter, e.g. «Công văn 833-CV/HU»."""
     reasons: list[str] = []
     if registration.state == MISSING and registration.overdue:
-        reasons.append(f"Không đăng ký mô hình ({LETTER}: không thẩm định)")
+        reasons.append(f"Không đăng ký mô hình ({letter}: không thẩm định)")
     elif registration.state == LATE:
         reasons.append(_late("Đăng ký", registration))
     if report.state == MISSING and report.overdue:
         if registration.state != MISSING:
-            reasons.append(f"Đăng ký nhưng không báo cáo kết quả ({LETTER}: không thẩm định)")
+            reasons.append(f"Đăng ký nhưng không báo cáo kết quả ({letter}: không thẩm định)")
     elif report.state == LATE:
         reasons.append(_late("Báo cáo kết quả", report))
     if reasons:
@@ -358,10 +388,10 @@ def _model(
     files: _Files,
     found: Mapping[str, Receipt],
     now: dt.datetime,
-    district: bool = False,
+    own: dt.datetime | None = None,
 ) -> ModelStatus:
-    """One model's status. The district committee's own model (``district``) is registered with
-    the province by its own deadline, and is neither reported to nor appraised by the district."""
+    """One model's status. A committee's own model (``own``: its registration deadline) is
+    registered with the level above, and is neither reported to nor appraised in this cycle."""
     key = (unit, person)
     document = files.registration.get(key)
     report = files.report.get(key)
@@ -375,13 +405,13 @@ def _model(
         document,
         found.get(document.rel) if document else None,
         now,
-        cycle.deadlines.get("dang_ky_cap_huyen") if district else None,
+        own,
     )
     report_status = document_status(
         "report", cycle, unit, person, report, found.get(report.rel) if report else None, now
     )
-    appraisal, reasons = appraisability(registration_status, report_status)
-    if district:
+    appraisal, reasons = appraisability(registration_status, report_status, cycle.letter)
+    if own is not None:
         appraisal, reasons = PENDING, ()
     config = cycle.appraisal
     result = None
@@ -449,7 +479,23 @@ def cycle_status(
                 ),
             )
         )
-    district = None
-    if roster.district_code is not None:
-        district = _model(cycle, roster.district_code, None, files, found, now, district=True)
-    return CycleStatus(cycle=cycle, now=now, units=tuple(units), district=district)
+    root = None
+    if roster.root_code is not None:
+        root = _model(cycle, roster.root_code, None, files, found, now, cycle.own_deadline(True))
+    by_code = {u.unit.code: u for u in units}
+    committees = tuple(
+        CommitteeStatus(
+            units=tuple(by_code[code] for code in roster.subtrees[c.code]),
+            committee=c,
+            own=_model(cycle, c.code, None, files, found, now, cycle.own_deadline(False)),
+        )
+        for c in roster.committees
+    )
+    return CycleStatus(
+        units=tuple(units),
+        cycle=cycle,
+        now=now,
+        roster=roster,
+        district=root,
+        committees=committees,
+    )

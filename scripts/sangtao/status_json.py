@@ -10,7 +10,7 @@ from typing import Any
 
 from sangtao.appraisal import Outcome
 from sangtao.model import Extension
-from sangtao.status import CycleStatus, DocumentStatus, ModelStatus
+from sangtao.status import CommitteeStatus, Compliance, CycleStatus, DocumentStatus, ModelStatus
 
 SCHEMA_VERSION = 3
 
@@ -100,38 +100,63 @@ def outcome_json(result: Outcome | None) -> dict[str, Any] | None:
     }
 
 
+def summary_json(compliance: Compliance) -> dict[str, Any]:
+    """The counts of a set of organisations: the cycle's, or one committee's subtree."""
+    report_blocks = compliance.by_block_of("report")
+    return {
+        "units": len(compliance.units),
+        "registered": compliance.registered,
+        "reported": compliance.reported,
+        "registration": compliance.counts_of("registration"),
+        "report": compliance.counts_of("report"),
+        "by_block": {
+            block: {"registration": counts, "report": report_blocks[block]}
+            for block, counts in compliance.by_block_of("registration").items()
+        },
+        "open_difficulties": len(compliance.open_difficulties()),
+    }
+
+
+def committee_json(status: CommitteeStatus, now: dt.datetime) -> dict[str, Any]:
+    committee = status.committee
+    return {
+        "code": committee.code,
+        "name": committee.name,
+        "type": committee.kind,
+        "parent": committee.parent,
+        "units": len(status.units),
+        "summary": summary_json(status),
+        "own_model": model_json(status.own, now) if status.own else None,
+    }
+
+
 def cycle_json(status: CycleStatus) -> dict[str, Any]:
     cycle = status.cycle
-    return {
+    hierarchical = bool(status.committees)
+    found: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "cycle": cycle.year,
         "name": cycle.name,
         "demo": cycle.demo,
         "now": _instant(status.now),
         "deadlines": {k: _instant(v) for k, v in cycle.deadlines.items()},
-        "summary": {
-            "units": len(status.units),
-            "registered": status.registered,
-            "reported": status.reported,
-            "registration": status.counts_of("registration"),
-            "report": status.counts_of("report"),
-            "by_block": {
-                block: {"registration": counts, "report": status.by_block_of("report")[block]}
-                for block, counts in status.by_block_of("registration").items()
-            },
-            "open_difficulties": len(status.open_difficulties()),
-        },
+        "summary": summary_json(status),
         "appraisal_published": bool(cycle.appraisal and cycle.appraisal.published),
+        # The root committee's own model; the key keeps its 2023 name for existing readers.
         "district": model_json(status.district, status.now) if status.district else None,
-        "units": [
-            {
-                "code": u.unit.code,
-                "name": u.unit.name,
-                "type": u.unit.kind,
-                "block": u.unit.block,
-                "collective": model_json(u.collective, status.now),
-                "individuals": [model_json(m, status.now) for m in u.individuals],
-            }
-            for u in status.units
-        ],
     }
+    if hierarchical:
+        found["committees"] = [committee_json(c, status.now) for c in status.committees]
+    found["units"] = [
+        {
+            "code": u.unit.code,
+            "name": u.unit.name,
+            "type": u.unit.kind,
+            "block": u.unit.block,
+            **({"committee": u.unit.committee} if hierarchical else {}),
+            "collective": model_json(u.collective, status.now),
+            "individuals": [model_json(m, status.now) for m in u.individuals],
+        }
+        for u in status.units
+    ]
+    return found
