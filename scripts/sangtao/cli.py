@@ -37,7 +37,8 @@ def check(args: argparse.Namespace) -> int:
     root = find_root(Path(args.root) if args.root else None)
     corpus = read_corpus(root)
     problems = list(corpus.problems)
-    if corpus.roster is not None and (stale := stale_problem(root, corpus.roster)) is not None:
+    stale = stale_problem(root, corpus.roster, corpus.cycle_rosters) if corpus.roster else None
+    if stale is not None:
         problems.append(stale)
     if any(d.kind == "score" for d in corpus.documents):
         # The one rule that needs receipt times: a score sheet only for an appraisable model.
@@ -73,7 +74,7 @@ def codeowners(args: argparse.Namespace) -> int:
     if corpus.roster is None:
         raise FatalError("submissions/don-vi.yaml có lỗi: chạy `sangtao check` và sửa trước")
     path = root / CODEOWNERS
-    text = render_codeowners(corpus.roster)
+    text = render_codeowners(corpus.roster, corpus.cycle_rosters)
     if path.is_file() and path.read_text(encoding="utf-8") == text:
         print(f"{CODEOWNERS} đã khớp với danh sách đơn vị.")
         return 0
@@ -86,7 +87,7 @@ def codeowners(args: argparse.Namespace) -> int:
 def status(args: argparse.Namespace) -> int:
     root = find_root(Path(args.root) if args.root else None)
     snapshot = take_snapshot(root, parse_now(args.now))
-    if snapshot.corpus.roster is None:
+    if snapshot.corpus.roster is None and not snapshot.corpus.cycle_rosters:
         raise FatalError(
             "submissions/don-vi.yaml có lỗi hoặc chưa có: chạy `sangtao check` và sửa trước"
         )
@@ -105,21 +106,22 @@ def status(args: argparse.Namespace) -> int:
 NEW_KINDS = {
     "registration": ("dang-ky", "Bản đăng ký mô hình mới, cách làm sáng tạo"),
     "progress": ("tien-do", "Báo cáo tiến độ thực hiện mô hình"),
-    "report": ("bao-cao", "Báo cáo kết quả thực hiện mô hình (mẫu Hướng dẫn 09-HD/BTCTU)"),
+    "report": ("bao-cao", "Báo cáo kết quả thực hiện mô hình"),
 }
 
 
 def new(args: argparse.Namespace) -> int:
     root = find_root(Path(args.root) if args.root else None)
     corpus = read_corpus(root)
-    if corpus.roster is None:
-        raise FatalError("submissions/don-vi.yaml có lỗi: chạy `sangtao check` và sửa trước")
-    if args.unit not in corpus.roster.by_code:
-        raise FatalError(f"Không có đơn vị «{args.unit}» trong submissions/don-vi.yaml")
     now = parse_now(args.now)
     year = args.cycle or max(corpus.cycles, default=now.year)
     if year not in corpus.cycles:
         raise FatalError(f"Không có đợt năm {year} (thiếu submissions/{year}/dot.yaml)")
+    roster = corpus.roster_for(year)
+    if roster is None:
+        raise FatalError("Danh sách đơn vị (don-vi.yaml) có lỗi: chạy `sangtao check` và sửa trước")
+    if args.unit not in roster.by_code:
+        raise FatalError(f"Không có đơn vị «{args.unit}» trong danh sách đơn vị của đợt {year}")
     if args.person is not None and not CODE.match(args.person):
         raise FatalError(
             f"Mã cá nhân «{args.person}» phải viết chữ thường không dấu, nối bằng gạch ngang"
@@ -138,7 +140,7 @@ def new(args: argparse.Namespace) -> int:
     path = root / rel
     if path.exists():
         raise FatalError(f"Tệp {rel} đã có; không ghi đè. Sửa thẳng tệp đó")
-    unit = corpus.roster.by_code[args.unit]
+    unit = roster.by_code[args.unit]
     header = [
         f"{title} — {unit.name}, năm {year}",
         "Điền vào sau mỗi dấu hai chấm. Dòng bắt đầu bằng # là hướng dẫn, không cần xóa.",
@@ -202,7 +204,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=new)
 
-    p = commands.add_parser("merge", help="gộp dữ liệu trạng thái JSON của nhiều huyện (cấp tỉnh)")
+    p = commands.add_parser(
+        "merge", help="gộp dữ liệu trạng thái JSON của nhiều kho (cấp trên tổng hợp)"
+    )
     p.add_argument("files", nargs="+", metavar="TỆP_JSON")
     p.add_argument("--cycle", type=int, required=True, metavar="NĂM")
     p.set_defaults(func=merge_command)
@@ -239,7 +243,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         traceback.print_exc()
         print(
             f"Lỗi nội bộ của sangtao (không phải lỗi của hồ sơ). Chi tiết: {log.name}. "
-            "Xin báo cho Ban Tổ chức Huyện ủy.",
+            "Xin báo cho người quản trị kho.",
             file=sys.stderr,
         )
         return 3

@@ -18,7 +18,8 @@ from openpyxl.utils import get_column_letter
 
 from sangtao.appraisal import WAITING, Eligibility, public_eligibility
 from sangtao.labels import state_label
-from sangtao.status import CycleStatus, DocumentStatus, ModelStatus
+from sangtao.model import Issuer
+from sangtao.status import Compliance, CycleStatus, DocumentStatus, ModelStatus
 from sangtao.status_json import SCHEMA_VERSION, cycle_json
 
 ELIGIBILITY_WORDS = {
@@ -35,8 +36,16 @@ DEADLINE_WORDS = {
     "dang_ky": "Hạn đăng ký mô hình",
     "bao_cao": "Hạn báo cáo kết quả",
     "tham_dinh": "Hạn thẩm định",
-    "dang_ky_cap_huyen": "Hạn Huyện ủy đăng ký với tỉnh",
+    "dang_ky_cap_uy": "Hạn cấp ủy trực thuộc đăng ký mô hình của mình",
 }
+OWN_DEADLINE_KEYS = ("dang_ky_cap_tren", "dang_ky_cap_huyen")  # the root's own, with its superior
+
+
+def deadline_word(key: str, issuer: Issuer) -> str:
+    """A deadline's name, in the cycle's words for its issuer."""
+    if key in OWN_DEADLINE_KEYS:
+        return f"Hạn {issuer.short} đăng ký mô hình của mình với {issuer.superior_board}"
+    return DEADLINE_WORDS.get(key, key)
 
 
 def _published(status: CycleStatus) -> bool:
@@ -51,12 +60,19 @@ def _received(doc: DocumentStatus) -> str:
     return doc.receipt.at.isoformat(timespec="minutes") if doc.receipt else ""
 
 
-def unit_rows(status: CycleStatus, blocks: dict[str, str]) -> tuple[list[str], list[list[Any]]]:
-    """The per-unit status table: one row per unit, its collective model."""
+def unit_rows(
+    status: CycleStatus, blocks: dict[str, str], units: Compliance | None = None
+) -> tuple[list[str], list[list[Any]]]:
+    """The per-unit status table: one row per unit (of ``units``: a committee's subtree, or
+    the whole cycle), its collective model. A hierarchical cycle adds each unit's committee,
+    so a spreadsheet filters by it."""
     published = _published(status)
+    roster = status.roster
+    committees = roster.committee_by_code if roster is not None and roster.hierarchical else None
     header = [
         "Mã đơn vị",
         "Tên đơn vị",
+        *(["Cấp ủy trực thuộc"] if committees is not None else []),
         "Khối",
         "Tên mô hình",
         "Đăng ký",
@@ -72,12 +88,14 @@ def unit_rows(status: CycleStatus, blocks: dict[str, str]) -> tuple[list[str], l
         "Điều kiện «Hoàn thành xuất sắc nhiệm vụ»",
     ]
     rows = []
-    for u in status.units:
+    for u in (units or status).units:
         m = u.collective
+        above = committees.get(u.unit.committee or "") if committees is not None else None
         rows.append(
             [
                 u.unit.code,
                 u.unit.name,
+                *([above.name if above else ""] if committees is not None else []),
                 blocks.get(u.unit.block, u.unit.block),
                 m.title,
                 _state(m.registration),
@@ -107,9 +125,11 @@ def _eligibility(model: ModelStatus, published: bool) -> str:
     return WAITING if WAITING in shown.reasons else ELIGIBILITY_WORDS[shown.state]
 
 
-def csv_bytes(status: CycleStatus, blocks: dict[str, str]) -> bytes:
+def csv_bytes(
+    status: CycleStatus, blocks: dict[str, str], units: Compliance | None = None
+) -> bytes:
     """UTF-8 with a byte-order mark, so Excel on Windows shows Vietnamese correctly."""
-    header, rows = unit_rows(status, blocks)
+    header, rows = unit_rows(status, blocks, units)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
@@ -270,6 +290,9 @@ def published_json(status: CycleStatus) -> dict[str, Any]:
 def _models_json(data: dict[str, Any]) -> Iterable[dict[str, Any]]:
     if data.get("district"):
         yield data["district"]
+    for committee in data.get("committees", ()):
+        if committee.get("own_model"):
+            yield committee["own_model"]
     for unit in data["units"]:
         yield unit["collective"]
         yield from unit["individuals"]
@@ -284,20 +307,21 @@ def site_json(statuses: dict[int, CycleStatus], generated: dt.datetime) -> bytes
     return json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8")
 
 
-def calendar_bytes(statuses: dict[int, CycleStatus], district: str) -> bytes:
+def calendar_bytes(statuses: dict[int, CycleStatus], issuer: str) -> bytes:
     """Every deadline as an all-day event on its date, with the exact instant in the text."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//sangtao//Mo hinh moi, cach lam sang tao//VI")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", f"Thời hạn mô hình mới, cách làm sáng tạo — {district}")
+    calendar.add("x-wr-calname", f"Thời hạn mô hình mới, cách làm sáng tạo — {issuer}")
     calendar.add("x-wr-timezone", "Asia/Ho_Chi_Minh")
     for year in sorted(statuses):
         cycle = statuses[year].cycle
+        words = statuses[year].issuer
         for key, instant in cycle.deadlines.items():
             event = icalendar.Event()
             local = instant.astimezone(dt.timezone(dt.timedelta(hours=7)))
             event.add("uid", f"{year}-{key}@sangtao")
-            event.add("summary", f"{DEADLINE_WORDS.get(key, key)} năm {year}")
+            event.add("summary", f"{deadline_word(key, words)} năm {year}")
             event.add("dtstart", local.date())
             event.add("dtend", local.date() + dt.timedelta(days=1))
             event.add("dtstamp", dt.datetime(year, 1, 1, tzinfo=dt.UTC))
@@ -307,7 +331,7 @@ def calendar_bytes(statuses: dict[int, CycleStatus], district: str) -> bytes:
             )
             alarm = icalendar.Alarm()
             alarm.add("action", "DISPLAY")
-            alarm.add("description", f"Còn 3 ngày: {DEADLINE_WORDS.get(key, key)}")
+            alarm.add("description", f"Còn 3 ngày: {deadline_word(key, words)}")
             alarm.add("trigger", dt.timedelta(days=-3))
             event.add_component(alarm)
             calendar.add_component(event)
@@ -315,15 +339,24 @@ def calendar_bytes(statuses: dict[int, CycleStatus], district: str) -> bytes:
     return ical
 
 
+def committee_csv_src(year: int, code: str) -> str:
+    return f"xuat/tinh-hinh-{year}-{code}.csv"
+
+
 def export_files(
-    statuses: dict[int, CycleStatus], blocks: dict[str, str], district: str, generated: dt.datetime
+    statuses: dict[int, CycleStatus], blocks: dict[str, str], issuer: str, generated: dt.datetime
 ) -> dict[str, bytes]:
-    """Site path → content of every export."""
+    """Site path → content of every export; a hierarchical cycle adds one CSV per committee
+    (its subtree's rows), for the committee that follows only its own organisations."""
     files = {
         "xuat/du-lieu.json": site_json(statuses, generated),
-        "xuat/thoi-han.ics": calendar_bytes(statuses, district),
+        "xuat/thoi-han.ics": calendar_bytes(statuses, issuer),
     }
     for year, status in statuses.items():
         files[f"xuat/tinh-hinh-{year}.csv"] = csv_bytes(status, blocks)
         files[f"xuat/tinh-hinh-{year}.xlsx"] = xlsx_bytes(status, blocks)
+        for committee in status.committees:
+            files[committee_csv_src(year, committee.committee.code)] = csv_bytes(
+                status, blocks, committee
+            )
     return files
