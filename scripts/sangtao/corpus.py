@@ -10,6 +10,7 @@ import dataclasses
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sangtao.layout import SUBMISSIONS, Location, Misplaced, locate
 from sangtao.loader import Loaded, LoadError, load_file
@@ -143,14 +144,11 @@ def assemble_rosters(documents: list[Document]) -> dict[int | None, Roster]:
     """Each valid main roster file with the valid parts beside it, by scope (None: every
     cycle). A part whose main file is broken waits for it: the rules report the main file."""
     mains = {d.year: d for d in documents if d.kind == "roster" and d.valid}
-    parts: dict[int | None, list[tuple[str, dict[str, object]]]] = {}
+    parts: dict[int | None, list[tuple[str, dict[str, Any]]]] = {}
     for d in documents:
         if d.kind == "roster-part" and d.valid and d.unit is not None:
             parts.setdefault(d.year, []).append((d.unit, d.data))
-    return {
-        year: Roster.from_data(main.data, parts.get(year, ()))  # type: ignore[arg-type]
-        for year, main in mains.items()
-    }
+    return {year: Roster.from_data(main.data, parts.get(year, ())) for year, main in mains.items()}
 
 
 def _read_document(

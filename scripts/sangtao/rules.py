@@ -52,13 +52,7 @@ def cross_file(
 ) -> Iterator[Finding]:
     """Every cross-file finding. ``roster_for`` gives the roster that governs a year (a cycle
     may have its own); a single roster governs every year."""
-    if roster_for is None or isinstance(roster_for, Roster):
-        single = roster_for
-
-        def roster_of(year: int | None) -> Roster | None:
-            return single
-    else:
-        roster_of = roster_for
+    roster_of = roster_for if callable(roster_for) else _always(roster_for)
     by_kind: dict[str, list[Document]] = defaultdict(list)
     for document in documents:
         by_kind[document.kind].append(document)
@@ -109,6 +103,10 @@ def cross_file(
     for document in by_kind["answers"]:
         if document.valid:
             yield from answer_rules(document, progress, roster_of(document.year))
+
+
+def _always(roster: Roster | None) -> Callable[[int | None], Roster | None]:
+    return lambda _year: roster
 
 
 RESERVED_CODES = frozenset({APPRAISAL_DIR, INDIVIDUALS_DIR, ROSTER_PARTS_DIR, ANSWERS_DIR})
