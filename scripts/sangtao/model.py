@@ -214,7 +214,9 @@ class Roster:
         """The main roster file, and the part files (one per committee, named by its code)
         whose organisations belong to that committee."""
         listed = [(u, u.get("truc_thuoc")) for u in data.get("don_vi", ())]
-        for code, part in parts:
+        # Parts in the order the main file lists their committees: the tree's reading order.
+        order = {c["ma"]: i for i, c in enumerate(data.get("cap_uy_truc_thuoc", ()))}
+        for code, part in sorted(parts, key=lambda p: (order.get(p[0], len(order)), p[0])):
             listed.extend((u, u.get("truc_thuoc", code)) for u in part.get("don_vi", ()))
         return cls(
             root=root_block(data),

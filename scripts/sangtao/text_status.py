@@ -31,6 +31,18 @@ def status_text(status: CycleStatus) -> str:
         f"Đã báo cáo {status.reported}/{len(status.units)} đơn vị; "
         f"{len(status.open_difficulties())} khó khăn chưa giải quyết",
     ]
+    for committee in status.committees:
+        lines.append(
+            f"  {committee.committee.name} [{committee.committee.code}]: "
+            f"đăng ký {committee.registered}/{len(committee.units)}, "
+            f"báo cáo {committee.reported}/{len(committee.units)}, "
+            f"{len(committee.open_difficulties())} khó khăn chưa giải quyết"
+            + (
+                f"; mô hình của cấp ủy: {_state(committee.own.registration)}"
+                if committee.own
+                else ""
+            )
+        )
     for unit in status.units:
         lines.append(_row(unit.collective, f"{unit.unit.name} [{unit.unit.code}]"))
         for model in unit.individuals:
