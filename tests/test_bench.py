@@ -24,6 +24,16 @@ def test_synthetic_repository_is_valid_and_laid_out(tmp_path: Path) -> None:
     assert all(isinstance(locate(f), Location) for f in files)
 
 
+def test_a_province_shape_splits_the_roster_per_committee(tmp_path: Path) -> None:
+    data = generate(tmp_path / "repo", Shape(24, per_unit=2, committees=5))
+    corpus = read_corpus(data.root)
+    assert [p.text() for p in corpus.problems] == []
+    assert corpus.roster is not None and len(corpus.roster.committees) == 5
+    assert len(corpus.roster.units) == 12
+    assert len(data.by_schema["don-vi-phan"]) == 4  # 12 units in blocks of 3: one committee empty
+    assert all(u.committee is not None for u in corpus.roster.units)
+
+
 def test_bench_runs_end_to_end_and_writes_the_report(tmp_path: Path) -> None:
     output = tmp_path / "performance.md"
     argv = ["--sizes", "10", "20", "--warm-up", "0", "--output", str(output)]

@@ -54,6 +54,7 @@ class Shape:
     dossiers: int
     per_unit: int = DOSSIERS_PER_UNIT
     seed: int = 833
+    committees: int = 0  # > 0: a province's tree, the roster split into one file per committee
 
     @property
     def units(self) -> int:
@@ -376,6 +377,45 @@ def dossier(
 GOAL_ADDED = "Bổ sung: tổ chức sơ kết, rút kinh nghiệm sau sáu tháng thực hiện."
 
 
+def roster_files(units: list[Unit], committees: int) -> list[tuple[str, bytes]]:
+    """The roster: one flat file, or (a province after 2025) a main file naming ``committees``
+    commune, ward and bloc committees and one part file per committee with its organisations."""
+    if committees <= 0:
+        return [("submissions/don-vi.yaml", roster(units))]
+    codes = [f"cap-uy-{i + 1:03d}" for i in range(committees)]
+    main = {
+        "cap_uy": {"ten": "Tỉnh ủy Lâm Đồng (dữ liệu tổng hợp để đo hiệu năng)", "ma": "tinh-uy"},
+        "quan_tri": [{"tai_khoan": "btc-nguyen-thi-ha", "ho_ten": "Nguyễn Thị Hà"}],
+        "cap_uy_truc_thuoc": [
+            {
+                "ma": code,
+                "ten": f"Đảng ủy {'phường' if i % 4 == 0 else 'xã'} số {i + 1}",
+                "loai": "dang-uy-phuong" if i % 4 == 0 else "dang-uy-xa",
+                "tai_khoan": [f"vp-{code}"],
+            }
+            for i, code in enumerate(codes)
+        ],
+    }
+    files = [("submissions/don-vi.yaml", yaml_text(main, "Cây tổ chức tổng hợp để đo hiệu năng."))]
+    size = -(-len(units) // committees)
+    for i, code in enumerate(codes):
+        part = {
+            "don_vi": [
+                {
+                    "ma": u.code,
+                    "ten": u.name,
+                    "loai": u.kind,
+                    "khoi": u.block,
+                    "tai_khoan": [u.account],
+                }
+                for u in units[i * size : (i + 1) * size]
+            ]
+        }
+        if part["don_vi"]:
+            files.append((f"submissions/don-vi/{code}.yaml", yaml_text(part)))
+    return files
+
+
 def roster(units: list[Unit]) -> bytes:
     data = {
         "huyen": {
@@ -510,7 +550,7 @@ def generate(root: Path, shape: Shape) -> Synthetic:
     events.sort(key=lambda e: e.at)
     stream = FastImport()
     seed_files = [(path, stream.blob(content)) for path, content in site_source()]
-    seed_files.append(("submissions/don-vi.yaml", stream.blob(roster(units))))
+    seed_files += [(p, stream.blob(c)) for p, c in roster_files(units, shape.committees)]
     seed_files.append((f"submissions/{YEAR}/dot.yaml", stream.blob(cycle())))
     opened = dt.datetime(YEAR, 1, 10, 8, 0, tzinfo=TZ)
     tip = stream.commit("refs/heads/main", BOARD, opened, f"Mở đợt {YEAR}", seed_files)
