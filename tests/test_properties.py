@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import math
 import re
 import shutil
 import string
@@ -28,9 +29,11 @@ from hypothesis import strategies as st
 
 from sangtao.corpus import read_corpus
 from sangtao.history import read_history
+from sangtao.layout import Misplaced, locate
 from sangtao.loader import MAX_DEPTH, Loaded, LoadError, load_bytes
 from sangtao.model import TZ, Cycle, Document, Roster
 from sangtao.status import Receipt, cycle_status, receipts
+from sangtao.validation import SchemaSet
 
 from builders import (
     answer,
@@ -634,3 +637,176 @@ def test_yaml_dump_of_builders_is_what_the_loader_reads() -> None:
     for rel, data in TARGETS.values():
         loaded = load(dump(data).encode())
         assert isinstance(loaded, Loaded) and loaded.data == yaml.safe_load(dump(data)), rel
+
+
+# -- the compiled validator agrees with jsonschema -------------------------------------------
+
+SCHEMAS = SchemaSet(PROJECT / "schema")
+# Strings where the engines could part, by the shape of the value they replace: Python's `$`
+# before a final newline, what `\s` and `\d` match in Unicode, impossible and odd dates and
+# instants, digits of other scripts.
+EDGE_DATES = [
+    *("2023-02-29", "2024-02-29", "2023-13-01", "2023-02-28\n", "２０２３-02-28", "2023-0２-28"),
+    *("٢٠٢٣-02-28", "20230228", "2023-W09-2", "+2023-02-28", "2023-02-28 ", " 2023-02-28"),
+    *("2023-2-28", "2023-02-28T00:00:00+07:00", "0000-01-01", "9999-12-31"),
+]  # fmt: skip
+EDGE_INSTANTS = [
+    *("2023-02-28T23:59:59+07:00", "2023-02-28T23:59:59+07:00\n", "2023-02-28T24:00:00+07:00"),
+    *("2023-02-28T23:59:60+07:00", "2023-02-28T23:59:59.123456789+07:00", "2023-02-28T23:59+07:00"),
+    *("2023-02-28T23:59:59+0700", "2023-02-28t23:59:59z", "2023-02-28 23:59:59+07:00"),
+    *("2023-02-28T23:59:59", "2023-02-28T23:59:59.5Z", "2023-02-28T23:59:59-00:00"),
+    *("2023-02-29T10:00:00+07:00", "2023-02-28T23:59:59+24:00", "2023-02-28T23:59:59Z\n"),
+    *("2023-02-28T２３:59:59+07:00", "2023-02-28T23:59:59.+07:00", "2023-02-28T23:59:59,5+07:00"),
+]  # fmt: skip
+EDGE_TEXTS = [
+    *("loc-thang\n", "loc-thang\n\n", "\nloc-thang", "Loc-thang", "loc--thang", "loc-thang-"),
+    *("https://a.vn/x\n", "https://a.vn/\x1c", "https://a.vn/\x85", "https://a.vn/\xa0x"),
+    *("https://a.vn/\u2028", "https://a.vn/\u3000", "https://a.vn/`", "https://a.vn/\u200b"),
+    *("bien-ban.pdf\n", "bien-ban.PDF", "0912 345 678", "0912 345 678\n", "٠٩١٢٣٤٥٦٧٨"),
+    *("833-CV-HU.md\n", "a" * 61, "é" * 60, "e\u0301" * 30, "", " ", "\n", "lоc-thang"),
+    *("loc-thang/tien-do/2023-05-15.yaml\n", "loc-thang/tien-do/２０２３-05-15.yaml"),
+]  # fmt: skip
+EDGE_STRINGS = [*EDGE_DATES, *EDGE_INSTANTS, *EDGE_TEXTS]
+EDGE_NUMBERS = [0, 1, -1, 2.0, 2023.0, 2023.5, 0.5, 0.3, 0.1 + 0.2, 1e308, 5e-324, -0.0, 10**20]
+
+
+def _edges(value: Any) -> st.SearchStrategy[Any]:
+    """Values next to ``value`` where a second engine is most likely to judge otherwise."""
+    if isinstance(value, bool):
+        return st.sampled_from([0, 1, 1.0, "true", None, not value])
+    if isinstance(value, int | float):
+        near = [value + 0.0, value + 0.5, value + 0.1, -value, value * 2, True, str(value)]
+        return st.sampled_from(near + EDGE_NUMBERS) | st.floats(allow_nan=False)
+    if isinstance(value, str):
+        near = [value + "\n", value + " ", value.upper(), value[:-1], value * 2]
+        shaped = (
+            EDGE_INSTANTS
+            if SHAPES[0][0].match(value)
+            else EDGE_DATES
+            if SHAPES[1][0].match(value)
+            else EDGE_TEXTS
+        )
+        return st.sampled_from(shaped) | st.sampled_from(near + EDGE_STRINGS) | any_text
+    if isinstance(value, list):
+        return st.sampled_from([[], value * 16, [None], [value]])
+    return st.sampled_from([{}, [], None, {"khac": 1}])
+
+
+@st.composite
+def near_valid(draw: st.DrawFn, name: str, data: Any) -> Any:
+    """A valid document with one to three values moved to an edge, mostly values that the
+    schema checks with a pattern or a format (where the engines' dialects differ)."""
+    data = copy.deepcopy(data)
+    schema = SCHEMAS[name]
+    for _ in range(draw(st.integers(1, 3))):
+        paths = _paths(data)[1:]
+        if not paths:
+            break
+        checked = [p for p in paths if {"pattern", "format"} & set(schema.at(p))]
+        path = draw(st.sampled_from(checked if checked and draw(st.booleans()) else paths))
+        parent: Any = data
+        for step in path[:-1]:
+            parent = parent[step]
+        parent[path[-1]] = draw(_edges(parent[path[-1]]))
+    return data
+
+
+SCHEMA_OF_TARGET = {
+    "registration": "dang-ky",
+    "individual": "dang-ky",
+    "progress": "tien-do",
+    "report": "bao-cao",
+    "score": "phieu-cham",
+    "answers": "giai-dap",
+    "cycle": "dot",
+    "roster": "don-vi",
+}
+
+
+@st.composite
+def schema_documents(draw: st.DrawFn) -> tuple[str, Any]:
+    target = draw(st.sampled_from(sorted(TARGETS)))
+    base = TARGETS[target][1]
+    way = draw(st.sampled_from(["edge", "edge", "edge", "mutate", "any"]))
+    if way == "edge":
+        data = draw(near_valid(SCHEMA_OF_TARGET[target], base))
+    elif way == "mutate":
+        data = draw(mutated(base))
+    else:
+        data = draw(values)
+    return SCHEMA_OF_TARGET[target], data
+
+
+def test_every_schema_has_a_compiled_check() -> None:
+    """Without one, validation silently falls back to jsonschema alone: slow, not wrong."""
+    assert set(SCHEMA_OF_TARGET.values()) == set(SCHEMAS.names())
+    for name in SCHEMAS.names():
+        assert SCHEMAS[name]._compiled is not None, name
+
+
+@settings(FAST, max_examples=800)
+@given(schema_documents())
+@example(("dang-ky", {**registration(), "don_vi": "loc-thang\n"}))
+@example(("dang-ky", {**registration(), "ngay_van_ban": "２０２３-02-28"}))
+@example(("dang-ky", {**registration(), "nam": 2023.0}))
+@example(
+    ("bao-cao", {**report(), "minh_chung": [{"tieu_de": "abc", "lien_ket": "https://a/\x1c"}]})
+)
+@example(("phieu-cham", {**sheet("tv-hai"), "diem": [{"tieu_chi": "x", "diem": 0.1 + 0.2}]}))
+@example(("dot", {**cycle(), "han": {"dang_ky": "2023-02-28T23:59:59+07:00\n"}}))
+def test_the_compiled_check_agrees_with_jsonschema(case: tuple[str, Any]) -> None:
+    name, data = case
+    schema = SCHEMAS[name]
+    assert schema._compiled is not None
+    reference = schema.validator.is_valid(data)
+    fast = schema._compiled(data)
+    assert schema.is_valid(data) == reference
+    assert reference or not fast, data  # never confirms what jsonschema refuses
+    if _loadable(data):
+        assert fast == reference, data
+
+
+def _loadable(value: Any) -> bool:
+    """Whether the strict loader can produce ``value``: it refuses infinities and lone
+    surrogates and keeps longer numbers as text; for others the compiled check may say no and
+    leave the answer to jsonschema."""
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return len(str(abs(value))) <= 18
+    if isinstance(value, str):
+        return not re.search("[\ud800-\udfff]", value)
+    if isinstance(value, list):
+        return all(map(_loadable, value))
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _loadable(k) and _loadable(v) for k, v in value.items())
+    return True
+
+
+def _corpus_documents() -> Iterator[tuple[str, str]]:
+    for case in sorted((PROJECT / "tests/corpus").glob("*/*")):
+        for side in ("submissions", "main/submissions"):
+            for path in sorted((case / side).rglob("*.yaml")):
+                rel = "submissions/" + path.relative_to(case / side).as_posix()
+                where = locate(rel)
+                if not isinstance(where, Misplaced) and where.schema is not None:
+                    yield where.schema, path.relative_to(PROJECT).as_posix()
+
+
+CORPUS_DOCUMENTS = list(_corpus_documents())
+
+
+def test_the_corpus_reaches_the_compiled_check() -> None:
+    assert len(CORPUS_DOCUMENTS) > 100
+    assert len({name for name, _ in CORPUS_DOCUMENTS}) == len(SCHEMAS.names())
+
+
+@pytest.mark.parametrize(("name", "rel"), CORPUS_DOCUMENTS)
+def test_the_compiled_check_agrees_on_the_corpus(name: str, rel: str) -> None:
+    try:
+        data = load_bytes((PROJECT / rel).read_bytes()).data
+    except LoadError:
+        return
+    schema = SCHEMAS[name]
+    assert schema._compiled is not None
+    assert schema._compiled(data) == schema.validator.is_valid(data)

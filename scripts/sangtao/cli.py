@@ -26,7 +26,7 @@ from sangtao.model import TZ
 from sangtao.pipeline import parse_now, status_problems, take_snapshot
 from sangtao.problems import FatalError
 from sangtao.reporter import FORMATS, render
-from sangtao.status_json import cycle_json
+from sangtao.status_json import OUTLINE_DEPTH, cycle_json, dumps
 from sangtao.summary import render_summary
 from sangtao.templates import render_template
 from sangtao.text_status import status_text
@@ -97,7 +97,7 @@ def status(args: argparse.Namespace) -> int:
         raise FatalError(f"Không có đợt năm {missing[0]} (thiếu submissions/{missing[0]}/dot.yaml)")
     if args.format == "json":
         payload = [cycle_json(snapshot.statuses[y]) for y in years]
-        print(json.dumps(payload[0] if args.cycle else payload, ensure_ascii=False, indent=2))
+        print(dumps(payload[0] if args.cycle else payload, OUTLINE_DEPTH + (not args.cycle)))
     else:
         print("\n\n".join(status_text(snapshot.statuses[y]) for y in years))
     return 0

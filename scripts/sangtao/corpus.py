@@ -186,7 +186,7 @@ def _read_document(
         return document(problems=1), [problem]
     loaded[where.rel] = content
     schema = schemas[where.schema]
-    if not schema.validator.is_valid(content.data):
+    if not schema.is_valid(content.data):
         # Slow path, only for a file with a problem: positions for the line numbers.
         content = load_file(root / where.rel, positions=True)
         loaded[where.rel] = content

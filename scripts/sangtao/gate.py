@@ -160,7 +160,7 @@ def _cycle_from(raw: bytes | None, schemas: SchemaSet) -> Cycle | None:
         data = load_bytes(raw).data
     except LoadError:
         return None
-    if not schemas["dot"].validator.is_valid(data):
+    if not schemas["dot"].is_valid(data):
         return None
     return Cycle.from_data(data)
 

@@ -11,9 +11,10 @@ every value, which the validator asks for only when a file has a problem.
 from __future__ import annotations
 
 import math
+import os
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,12 @@ _FLOAT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\.[0-9]+(?:[eE][-+]?[0-9]+)?\Z")
 _NULL = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
+_WORDS: dict[str, Any] = {
+    **dict.fromkeys(_NULL),
+    **dict.fromkeys(_TRUE, True),
+    **dict.fromkeys(_FALSE, False),
+}
+_NUMBER_START = frozenset("+-0123456789")  # the first character of every number above
 
 
 @dataclass
@@ -70,26 +77,24 @@ class LoadError(Exception):
 
 def resolve_plain(text: str) -> Any:
     """The value of an unquoted scalar."""
-    if text in _NULL:
-        return None
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
-    if _INT.match(text):
-        # A number longer than any count or year is an identifier or a typo: keep the text.
-        return int(text) if len(text.lstrip("+-")) <= 18 else unicodedata.normalize("NFC", text)
-    if _FLOAT.match(text):
-        value = float(text)
-        return value if math.isfinite(value) else text
-    return unicodedata.normalize("NFC", text)
+    if text[:1] in _NUMBER_START:
+        if _INT.match(text):
+            # A number longer than any count or year is an identifier or a typo: keep the text.
+            return int(text) if len(text.lstrip("+-")) <= 18 else text
+        if _FLOAT.match(text):
+            value = float(text)
+            return value if math.isfinite(value) else text
+    elif text in _WORDS:
+        return _WORDS[text]
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 def load_file(path: Path, *, positions: bool = False) -> Loaded:
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise _too_large(size)
-    return load_bytes(path.read_bytes(), positions=positions)
+    with path.open("rb") as file:  # one read, no stat: only a file over the limit is measured
+        raw = file.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            raise _too_large(os.fstat(file.fileno()).st_size)
+    return load_bytes(raw, positions=positions)
 
 
 def _thousands(number: int) -> str:
@@ -110,7 +115,7 @@ def load_bytes(raw: bytes, *, positions: bool = False) -> Loaded:
         raise _too_large(len(raw))
     _check_encoding(raw)
     try:
-        return _build(yaml.parse(raw, Loader=_ParserLoader), positions)
+        return _build(_events(raw), positions)
     except yaml.MarkedYAMLError as error:
         raise _syntax_error(error, raw) from None
     except yaml.reader.ReaderError as error:  # a character YAML does not allow
@@ -154,6 +159,19 @@ def _check_encoding(raw: bytes) -> None:
         ) from None
 
 
+def _events(raw: bytes) -> Iterator[Any]:
+    """libyaml's events, one call each (``yaml.parse`` makes two: check, then get)."""
+    parser = _ParserLoader(raw)
+    try:
+        while True:
+            event = parser.get_event()
+            yield event
+            if type(event) is yaml.StreamEndEvent:
+                return
+    finally:
+        parser.dispose()
+
+
 def _fail(event: Any, rule: str, message: str, hint: str) -> LoadError:
     return LoadError(event.start_mark.line + 1, rule, message, hint)
 
@@ -193,6 +211,9 @@ class _Frame:
         self.key_line = line
 
 
+_PLAIN = ("", None)  # the styles of an unquoted scalar (pure Python's, libyaml's)
+
+
 class _NoKey:
     __slots__ = ()
 
@@ -211,7 +232,7 @@ class _Builder:
         self.documents = 0
 
     def attach(self, value: Any, event: Any) -> JsonPath:
-        """Put ``value`` into the open container; return its path."""
+        """Put ``value`` into the open container; return its path (kept only for lines)."""
         if not self.stack:
             self.root = value
             if self.positions:
@@ -219,21 +240,26 @@ class _Builder:
             return ()
         frame = self.stack[-1]
         container = frame.container
-        if isinstance(container, list):
-            child = (*frame.path, len(container))
+        if type(container) is list:
+            index = len(container)
             container.append(value)
-            line = event.start_mark.line + 1
+            if not self.positions:
+                return ()
+            child: JsonPath = (*frame.path, index)
+            self.lines[child] = event.start_mark.line + 1
         else:
-            child = (*frame.path, frame.key)
-            container[frame.key] = value
+            key = frame.key
+            container[key] = value
             frame.key = _NO_KEY
-            line = frame.key_line
-        if self.positions:
-            self.lines[child] = line
+            if not self.positions:
+                return ()
+            child = (*frame.path, key)
+            self.lines[child] = frame.key_line
         return child
 
     def scalar(self, event: Any) -> None:
-        _refuse_anchor_and_tag(event)
+        if event.anchor is not None or event.tag is not None:
+            _refuse_anchor_and_tag(event)
         text = event.value
         bad = _invisible(text)
         if bad is not None:
@@ -243,7 +269,7 @@ class _Builder:
                 f"Giá trị chứa ký tự ẩn hoặc ký tự điều khiển ({bad})",
                 "Gõ lại giá trị này (ký tự lạ thường do sao chép từ Word/PDF hoặc viết `\\x`, `\\u` trong ngoặc kép)",
             )
-        value = resolve_plain(text) if event.style in ("", None) else _nfc(text)
+        value = resolve_plain(text) if event.style in _PLAIN else _nfc(text)
         if self.stack and self.stack[-1].wants_key:
             self.stack[-1].take_key(value, event)
         else:

@@ -6,6 +6,7 @@ The shape is described in docs/tai-lieu/du-lieu-json.md; bump SCHEMA_VERSION whe
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 from sangtao.appraisal import Outcome
@@ -13,6 +14,26 @@ from sangtao.model import Extension
 from sangtao.status import CommitteeStatus, Compliance, CycleStatus, DocumentStatus, ModelStatus
 
 SCHEMA_VERSION = 3
+# Levels laid out one item a line (a cycle's keys, its units); deeper values stay compact, each
+# on the line of its item.
+OUTLINE_DEPTH = 2
+
+
+def dumps(value: Any, depth: int = OUTLINE_DEPTH, indent: str = "") -> str:
+    """JSON laid out for people down to ``depth`` (a cycle's keys, then one unit a line), and
+    compact below. ``json.dumps(indent=…)`` takes Python's pure encoder for every byte; this
+    leaves nearly all of them to the C encoder, several times faster for the same data."""
+    if depth == 0 or not isinstance(value, dict | list) or not value:
+        return json.dumps(value, ensure_ascii=False)
+    inner = indent + "  "
+    if isinstance(value, dict):
+        items = [
+            f"{inner}{json.dumps(str(k), ensure_ascii=False)}: {dumps(v, depth - 1, inner)}"
+            for k, v in value.items()
+        ]
+        return "{\n" + ",\n".join(items) + f"\n{indent}}}"
+    items = [inner + dumps(v, depth - 1, inner) for v in value]
+    return "[\n" + ",\n".join(items) + f"\n{indent}]"
 
 
 def _instant(value: dt.datetime | None) -> str | None:

@@ -20,6 +20,7 @@ from typing import Any
 import jsonschema
 from jsonschema import Draft202012Validator, FormatChecker
 
+from sangtao.compiled import Check, compile_check
 from sangtao.loader import JsonPath, Loaded
 from sangtao.problems import Problem
 
@@ -51,6 +52,22 @@ def _is_date_time(value: object) -> bool:
     return True
 
 
+def _as_bool(check: Any) -> Any:
+    """A format check that answers False where jsonschema's checker catches ValueError."""
+
+    def answer(value: str) -> bool:
+        try:
+            return bool(check(value))
+        except ValueError:
+            return False
+
+    return answer
+
+
+# The formats FORMAT_CHECKER knows, as plain predicates for the compiled test.
+FORMATS = {"date": _as_bool(_is_date), "date-time": _as_bool(_is_date_time)}
+
+
 @dataclass(frozen=True)
 class Schema:
     """One document kind's schema and its validator."""
@@ -61,6 +78,17 @@ class Schema:
     @cached_property
     def validator(self) -> Draft202012Validator:
         return Draft202012Validator(self.document, format_checker=FORMAT_CHECKER)
+
+    @cached_property
+    def _compiled(self) -> Check | None:
+        return compile_check(self.document, FORMATS)
+
+    def is_valid(self, data: Any) -> bool:
+        """Whether ``data`` is valid: the compiled test confirms, jsonschema has the last word."""
+        compiled = self._compiled
+        if compiled is not None and compiled(data):
+            return True
+        return self.validator.is_valid(data)
 
     def errors(self, data: Any) -> list[jsonschema.ValidationError]:
         return sorted(self.validator.iter_errors(data), key=lambda e: list(map(str, e.path)))
