@@ -64,8 +64,9 @@ def chromium() -> Iterator[Any]:
         browser.close()
 
 
-def build_site(root: Path, out: Path) -> None:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def build_site(root: Path, out: Path, **env_extra: str) -> None:
+    """``mkdocs build --strict`` of the project at ``root`` (``env_extra``: OFFLINE, SANGTAO_NOW)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **env_extra)
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
         cwd=root,

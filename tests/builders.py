@@ -214,3 +214,123 @@ def sheet(
     }
     data.update(extra)
     return data
+
+
+# Text that would run, add an element or an attribute, or change the layout if any page let it
+# through. Every element it could create carries ``data-ht`` or the class ``ht-inject``; its
+# scripts set ``window.__ht`` and call alert('ht').
+HOSTILE = (
+    "<script>window.__ht=1;alert('ht')</script>"
+    '<img src=x onerror="alert(\'ht\')" class="ht-inject" data-ht>'
+    " <b data-ht>đậm</b> [bấm](javascript:alert('ht')) {: onclick=alert('ht') data-ht }\n"
+    '## Tiêu đề ht\n--8<-- "/etc/passwd"\n| a | b |\n|---|---|\n'
+    "\"><svg onload=alert('ht') data-ht></svg> &amp; &#60; ]]> <!-- --> `mã`"
+)
+
+# The same for fields that only take a few words (names, units of measure: 50 characters).
+HOSTILE_SHORT = "<b data-ht onclick=alert(1)>|#[x](javascript:)"
+
+
+def hostile_repository(
+    repo: Repo, name: str = HOSTILE_SHORT, idea: str = HOSTILE, person: str = HOSTILE_SHORT
+) -> None:
+    """A cycle with every kind of document, published results and a broken file, where every
+    field a unit, an appraiser (or the board) writes freely holds hostile text; committed with
+    fixed dates so that every page kind and printable document exists when built after
+    2023-12-20."""
+    text, short = HOSTILE, HOSTILE_SHORT
+    board = roster()
+    board["huyen"].update(ma="huyen-uy", ten="Huyện ủy " + short, dia_danh=short, cap_tren=short)
+    board["huyen"]["co_quan_cap_tren"] = short
+    repo.write("submissions/don-vi.yaml", dump(board))
+    config = appraisal_config(published=True)
+    config["tieu_chi"][0]["huong_dan"] = text
+    config["to_tham_dinh"][0]["ho_ten"] = short
+    period = cycle(
+        ten=f"Đợt {short}",
+        tham_dinh=config,
+        gia_han=[
+            {
+                "don_vi": "loc-an",
+                "van_ban": "dang-ky",
+                "han_moi": "2023-03-10T23:59:59+07:00",
+                "co_quan": short,
+                "so_van_ban": short,
+                "ngay": "2023-02-24",
+                "ly_do": text,
+            }
+        ],
+    )
+    period["can_cu"][0]["trich_yeu"] = text
+    repo.write("submissions/2023/dot.yaml", dump(period))
+    # An older cycle without appraisal: the pages of a past year and the cycle switcher.
+    repo.write("submissions/2022/dot.yaml", dump(cycle(2022)))
+    repo.commit("Mở đợt 2023", "2023-01-10T08:00:00+07:00")
+
+    free = {"y_tuong": idea, "diem_moi": text, "muc_tieu": [idea, text], "giai_phap": text}
+    free |= {"ket_qua_du_kien": text, "nguoi_phu_trach": {"ho_ten": short, "chuc_vu": short}}
+    repo.write(
+        "submissions/2023/loc-thang/dang-ky.yaml", dump(registration(ten_mo_hinh=name, **free))
+    )
+    individual = registration(person="nguyen-van-a", **free)
+    individual["ca_nhan"].update(ho_ten=person, chuc_vu=short)
+    repo.write("submissions/2023/loc-thang/ca-nhan/nguyen-van-a/dang-ky.yaml", dump(individual))
+    repo.write(
+        "submissions/2023/loc-an/dang-ky.yaml", dump(registration("loc-an", ten_mo_hinh=short))
+    )
+    district = registration(
+        "huyen-uy", ten_mo_hinh=short, nguoi_ky={"ho_ten": short, "chuc_vu": short}
+    )
+    repo.write("submissions/2023/huyen-uy/dang-ky.yaml", dump(district))
+    # A file the checker rejects, under a folder name that is itself hostile: the problems page.
+    repo.write(
+        "submissions/2023/<img src=x onerror=alert('ht') data-ht>/dang-ky.yaml",
+        dump(registration(linh_vuc=text)),
+    )
+    repo.commit("Đăng ký", "2023-02-20T09:00:00+07:00")
+
+    update = progress(
+        da_lam=text,
+        kho_khan=[text, text],
+        de_xuat=text,
+        nguoi_bao_cao={"ho_ten": short, "chuc_vu": short},
+    )
+    repo.write("submissions/2023/loc-thang/tien-do/2023-05-15.yaml", dump(update))
+    reply = answer(kho_khan=1, resolved=False, noi_dung=text, co_quan=short)
+    repo.write("submissions/2023/giai-dap.yaml", dump(answers(reply)))
+    repo.commit("Tiến độ", "2023-05-20T09:00:00+07:00")
+
+    result = report(
+        ten_mo_hinh=name,
+        qua_trinh_thuc_hien=text,
+        ket_qua=[
+            {"chi_tieu": short, "don_vi_tinh": short, "truoc": 2, "sau": 7.5, "ghi_chu": text}
+        ],
+        hieu_qua={"chinh_tri": text, "kinh_te": text, "xa_hoi": text},
+        kha_nang_nhan_rong=text,
+        han_che=text,
+        bai_hoc=text,
+        kien_nghi=text,
+        minh_chung=[
+            {"tieu_de": short, "tep": "anh-1.png"},
+            {"tieu_de": short, "lien_ket": "https://x.invalid/minh-chung"},
+        ],
+        nguoi_ky={"ho_ten": short, "chuc_vu": short},
+    )
+    repo.write("submissions/2023/loc-thang/bao-cao.yaml", dump(result))
+    (repo.root / "submissions/2023/loc-thang/minh-chung").mkdir(parents=True, exist_ok=True)
+    (repo.root / "submissions/2023/loc-thang/minh-chung/anh-1.png").write_bytes(b"\x89PNG\r\n")
+    repo.write("submissions/2023/loc-an/bao-cao.yaml", dump(report("loc-an", ten_mo_hinh=short)))
+    repo.commit("Báo cáo kết quả", "2023-11-20T09:00:00+07:00")
+
+    for account, unit in (
+        ("tt-truong", "loc-thang"),
+        ("tv-hai", "loc-thang"),
+        ("tt-truong", "loc-an"),
+        ("tv-mot", "loc-an"),
+    ):
+        scores = sheet(account, unit, nhan_xet_chung=text)
+        for item in scores["diem"]:
+            item["nhan_xet"] = text
+        repo.write(f"submissions/2023/tham-dinh/{unit}/{account}.yaml", dump(scores))
+    repo.commit("Phiếu chấm", "2023-12-12T09:00:00+07:00")

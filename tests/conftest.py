@@ -12,6 +12,9 @@ from pathlib import Path
 
 import pytest
 
+# browser.py is a plugin (``pytest_plugins``) that tests also import from: rewrite its asserts.
+pytest.register_assert_rewrite("browser")
+
 PROJECT = Path(__file__).resolve().parents[1]
 IDENTITY = {
     "GIT_AUTHOR_NAME": "Thử Nghiệm",

@@ -18,7 +18,8 @@ import icalendar
 import openpyxl
 import pytest
 
-from builders import dump, registration, seed
+from browser import build_site
+from builders import HOSTILE, hostile_repository
 from conftest import PROJECT, Repo
 
 pytest_plugins = ["browser"]
@@ -170,30 +171,66 @@ def test_offline_copy_works_from_file_and_searches(chromium: Any, offline_copy: 
     assert errors == [] and outside == []
 
 
-def test_hostile_text_shows_literally_and_runs_nothing(chromium: Any, tmp_path: Path) -> None:
-    root = tmp_path / "kho"
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    """A site built from hostile text in every free field (``builders.hostile_repository``),
+    as the offline copy is (it is opened from file://); and its generated pages."""
+    root = tmp_path_factory.mktemp("hostile") / "kho"
     root.mkdir()
     shutil.copytree(PROJECT / "schema", root / "schema")
     shutil.copytree(PROJECT / "docs", root / "docs")
     shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
     repo = Repo(root)
     repo.git("init", "--quiet", "--initial-branch=main")
-    seed(repo)
-    hostile = "<script>alert('x')</script><img src=x onerror=alert(1)> [bấm](javascript:alert(2)) {: onclick=alert(3) }"
-    repo.write(
-        "submissions/2023/loc-thang/dang-ky.yaml",
-        dump(registration(ten_mo_hinh=hostile, y_tuong=hostile + "\n## tiêu đề")),
-    )
-    repo.commit("Hồ sơ lạ", "2023-02-20T09:00:00+07:00")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
-        cwd=root,
-        # opened from file:// below, so built as the offline copy is
-        env=dict(os.environ, NO_MKDOCS_2_WARNING="1", OFFLINE="true"),
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stderr
+    hostile_repository(repo)
+    out = root.parent / "site"
+    build_site(root, out, OFFLINE="true", SANGTAO_NOW="2023-12-25T00:00:00+07:00")
+    docs = PROJECT / "docs"
+    written = {p.relative_to(docs).with_suffix(".html").as_posix() for p in docs.rglob("*.md")}
+    pages = (p.relative_to(out).as_posix() for p in out.rglob("*.html"))
+    generated = sorted(p for p in pages if p not in written and p != "404.html")
+    return out, generated
+
+
+def test_hostile_site_has_every_page_kind(hostile_site: tuple[Path, list[str]]) -> None:
+    _, generated = hostile_site
+    kinds = [*PAGE_KINDS, *(f"2022/{page}" for page in CYCLE_PAGES)]
+    assert [k for k in kinds if k not in generated] == []
+    assert any(p.startswith("in/2023/phieu-cham/") for p in generated)
+
+
+CYCLE_PAGES = [
+    "index.html",
+    "don-vi.html",
+    "chua-dang-ky.html",
+    "chua-bao-cao.html",
+    "kho-khan.html",
+    "xep-loai.html",
+    "ket-qua-tham-dinh.html",
+]
+PAGE_KINDS = [
+    *CYCLE_PAGES,
+    "thoi-han.html",
+    "van-ban.html",
+    "loi.html",
+    "ho-so/2023/loc-thang.html",
+    "ho-so/2023/loc-thang/ca-nhan/nguyen-van-a.html",
+    "ho-so/2023/huyen-uy.html",
+    "in/2023/bien-ban-tham-dinh.html",
+    "in/2023/dang-ky-cua-huyen-uy.html",
+    "bieu-mau/index.html",
+    "bieu-mau/dang-ky.html",
+    "bieu-mau/tien-do.html",
+    "bieu-mau/bao-cao.html",
+]
+
+
+def test_hostile_text_shows_literally_and_runs_nothing(
+    chromium: Any, hostile_site: tuple[Path, list[str]]
+) -> None:
+    """Every generated page and printable document, opened in Chromium: hostile text stays text
+    (no element it describes exists, none of its scripts ran, no dialog opened)."""
+    out, generated = hostile_site
     context = chromium.new_context()
     page = context.new_page()
     dialogs: list[str] = []
@@ -203,10 +240,20 @@ def test_hostile_text_shows_literally_and_runs_nothing(chromium: Any, tmp_path: 
     page.on(
         "console", lambda message: errors.append(message.text) if message.type == "error" else None
     )
-    page.goto((tmp_path / "site" / "ho-so" / "2023" / "loc-thang.html").as_uri())
-    page.wait_for_timeout(500)
-    assert hostile in page.locator("article").inner_text()
-    for link in page.locator("article a").all():
-        assert not (link.get_attribute("href") or "").startswith("javascript:")
-    context.close()
+    injected = {}
+    for name in generated:
+        page.goto((out / name).as_uri())
+        found = page.evaluate(
+            "() => [document.querySelectorAll('[data-ht], .ht-inject').length, window.__ht ?? null,"
+            " [...document.querySelectorAll('a[href]')].filter(a => /^(javascript|data):/i"
+            ".test(a.getAttribute('href').trim())).length]"
+        )
+        if found != [0, None, 0]:
+            injected[name] = found
+    assert injected == {}
     assert dialogs == [] and errors == []
+    page.goto((out / "ho-so/2023/loc-thang.html").as_uri())
+    text = page.locator("article").inner_text()
+    context.close()
+    for line in HOSTILE.split("\n"):
+        assert line.strip() in text

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from builders import dump, progress, registration, seed
+from builders import dump, hostile_repository, progress, registration, seed
 from conftest import PROJECT, Repo
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -85,23 +85,67 @@ def _site_repo(repo: Repo) -> Repo:
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Hostile text in every free field of every kind of document (``hostile_repository``),
+    with this module's own hostile name, idea and person in the loc-thang dossiers."""
     root = tmp_path_factory.mktemp("hostile")
     shutil.copytree(PROJECT / "schema", root / "schema")
     repo = _site_repo(Repo(root))
     repo.git("init", "--quiet", "--initial-branch=main")
-    seed(repo)
-    repo.write(
-        "submissions/2023/loc-thang/dang-ky.yaml",
-        dump(registration(ten_mo_hinh=HOSTILE_NAME, y_tuong=HOSTILE_IDEA, muc_tieu=[HOSTILE_IDEA])),
-    )
-    person = registration(person="nguyen-van-a")
-    person["ca_nhan"]["ho_ten"] = HOSTILE_PERSON
-    repo.write("submissions/2023/loc-thang/ca-nhan/nguyen-van-a/dang-ky.yaml", dump(person))
-    repo.commit("Hồ sơ có nội dung lạ", "2023-02-20T09:00:00+07:00")
+    hostile_repository(repo, name=HOSTILE_NAME, idea=HOSTILE_IDEA, person=HOSTILE_PERSON)
     out = root / "site"
-    result = build(root, out, now="2023-03-01T00:00:00+07:00")
+    result = build(root, out, now="2023-12-25T00:00:00+07:00")
     assert result.returncode == 0, result.stderr
     return out
+
+
+class _Injected(HTMLParser):
+    """Whatever in a whole page (head included) could only have come from hostile text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self.script = False
+        self.heading = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if "data-ht" in values or "ht-inject" in (values.get("class") or ""):
+            self.found.append(f"<{tag} {values}>")
+        if any(name.startswith("on") for name in values):
+            self.found.append(f"handler on <{tag} {values}>")
+        target = (values.get("href") or values.get("src") or "").strip().lower()
+        if target.startswith(("javascript:", "data:")) or (tag == "img" and target == "x"):
+            self.found.append(f"<{tag} {values}>")
+        # JSON for the forms is data (type application/json), not a script that runs.
+        self.script = tag == "script" and values.get("type") in {None, "", "text/javascript"}
+        self.heading = tag if tag in {"h1", "h2", "h3", "th"} else ""
+
+    def handle_data(self, data: str) -> None:
+        if self.script and ("__ht" in data or "alert(" in data):
+            self.found.append(f"script: {data[:80]}")
+        if self.heading and data.strip() in {"Tiêu đề ht", "Tiêu đề chèn vào", "a", "b"}:
+            self.found.append(f"<{self.heading}>{data}")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.script = self.heading = False or ""
+
+
+def test_no_generated_page_carries_anything_from_hostile_text(hostile_site: Path) -> None:
+    """Every page of the build, not only the dossiers: no element, attribute, handler, link,
+    heading or table cell that hostile text describes."""
+    pages = sorted(hostile_site.rglob("*.html"))
+    assert len(pages) > 40
+    found = {}
+    for page in pages:
+        parser = _Injected()
+        parser.feed(page.read_text(encoding="utf-8"))
+        if parser.found:
+            found[page.relative_to(hostile_site).as_posix()] = parser.found
+    assert found == {}
+    # The rejected file under a hostile folder name is listed, as text.
+    assert "<img src=x onerror=alert('ht') data-ht>" in "".join(
+        article(hostile_site / "loi.html").text
+    )
 
 
 HOSTILE_PAGES = [
@@ -207,6 +251,7 @@ def test_nothing_lost_invariant_breaks_the_build(
 
     import sangtao.site.dossier as dossier
     from sangtao.site.plugin import lost_files
+    from sangtao.site.render import Rendered
 
     assert lost_files(["a", "b", "c"], {"a"}, {"b"}) == ["c"]
     root = tmp_path / "kho"
@@ -225,7 +270,7 @@ def test_nothing_lost_invariant_breaks_the_build(
         return load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
 
     mkdocs_build(config())  # the real pages show every file
-    monkeypatch.setattr(dossier, "progress_section", lambda ctx, model: "")
+    monkeypatch.setattr(dossier, "progress_section", lambda ctx, model: Rendered(""))
     with caplog.at_level(logging.ERROR), pytest.raises((PluginError, Abort)):
         mkdocs_build(config())
     assert "không hiện trên trang và cũng không bị báo lỗi" in caplog.text
@@ -235,7 +280,7 @@ def test_nothing_lost_invariant_breaks_the_build(
 def test_a_title_with_control_characters_still_makes_valid_front_matter() -> None:
     import yaml
 
-    from sangtao.site.html import page
+    from sangtao.site.render import page
 
     text = page("Ka Hòa\x7f\u2028 [x](javascript:alert(1)) --- <b>", "<p>nội dung</p>")
     front = text.split("---\n")[1]

@@ -7,12 +7,12 @@ command per file.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sangtao.history import FileHistory, Landing, open_repository
+from sangtao.history import FileHistory, History, Landing, open_repository
 from sangtao.loader import LoadError, load_bytes
 
 _NULL = "0" * 40
@@ -62,4 +62,19 @@ def revisions(history: FileHistory, read: Callable[[str], bytes | None]) -> list
             before, after = _data(read(landing.old_blob)), _data(read(landing.new_blob))
             keys = [k for k in {**before, **after} if before.get(k) != after.get(k)]
             found.append(Revision(landing, "modified", tuple(keys)))
+    return found
+
+
+def revisions_of(
+    root: Path, history: History, rels: Iterable[str]
+) -> dict[str, tuple[Revision, ...]]:
+    """The revisions of the given files, read once before any page is drawn (pages stay pure)."""
+    if not history.head:
+        return {}
+    read = blob_reader(root)
+    found = {}
+    for rel in rels:
+        file = history.files.get(rel)
+        if file is not None:
+            found[rel] = tuple(revisions(file, read))
     return found

@@ -1,4 +1,5 @@
-"""Vietnamese words for states and dates, shared by the text output and the site."""
+"""Vietnamese words for states, kinds and dates: the one vocabulary of the text output, the
+site and the exports (keys are the values of status.py and appraisal.py)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,43 @@ STATE_LABELS = {
     "late": "Trễ hạn",
     "missing": "Chưa nộp",
 }
+# The colour (CSS class) of a state in the charts.
+STATE_COLOURS = {
+    "on_time": "#43a047",
+    "extended": "#1e88e5",
+    "late": "#fb8c00",
+    "missing": "#e53935",
+}
+APPRAISAL_LABELS = {
+    "appraisable": "Đủ điều kiện thẩm định",
+    "not_appraisable": "Không thẩm định",
+    "pending": "Chưa đủ hồ sơ",
+}
+# The state badge colour that stands for an appraisal decision or an eligibility.
+APPRAISAL_CSS = {"appraisable": "on_time", "not_appraisable": "missing", "pending": "extended"}
+ELIGIBILITY_LABELS = {
+    "eligible": "Đủ điều kiện",
+    "not_eligible": "Không đủ điều kiện",
+    "undecided": "Chưa xác định",
+    "waiting": "Chờ công bố kết quả thẩm định",
+}
+ELIGIBILITY_CSS = {
+    "eligible": "on_time",
+    "not_eligible": "missing",
+    "undecided": "extended",
+    "waiting": "extended",
+}
+DEADLINE_NAMES = {
+    "dang_ky": "Đăng ký mô hình",
+    "bao_cao": "Báo cáo kết quả",
+    "tham_dinh": "Thẩm định",
+}
+# A document kind as a verb phrase ("Đã đăng ký", "chưa báo cáo kết quả").
+KIND_WORDS = {"registration": "đăng ký", "report": "báo cáo kết quả"}
+EXTENSION_DOCUMENTS = {"dang-ky": "Đăng ký", "bao-cao": "Báo cáo kết quả"}
+RECEIPT_FORMS = {"ban-giay": "bản giấy", "thu-dien-tu": "thư điện tử", "dinh-chinh": "đính chính"}
+REVISION_WORDS = {"added": "Nộp", "modified": "Sửa", "deleted": "Xóa"}
+EFFECT_NAMES = {"chinh_tri": "Về chính trị", "kinh_te": "Về kinh tế", "xa_hoi": "Về xã hội"}
 
 
 def state_label(state: str, overdue: bool = False, provisional: bool = False) -> str:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from sangtao.history import History
+from sangtao.changes import Revision
 from sangtao.model import Roster
 from sangtao.problems import Problem
 from sangtao.status import CycleStatus, ModelStatus
@@ -29,11 +29,8 @@ class SiteContext:
     now: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
     repo_url: str | None = None
     head: str | None = None
-    history: History | None = None
-    read_blob: Callable[[str], bytes | None] | None = None
-    # Every source file a page showed: the build checks that nothing under submissions/ was
-    # neither shown nor reported as a problem.
-    shown: set[str] = field(default_factory=set)
+    # Every landed change of each document a dossier shows, read from git before rendering.
+    revisions: Mapping[str, tuple[Revision, ...]] = field(default_factory=dict)
 
     @property
     def current(self) -> int | None:
@@ -85,3 +82,14 @@ def evidence_src_of(year: int, unit: str, person: str | None, name: str) -> str:
 
 def evidence_src(model: ModelStatus, name: str) -> str:
     return evidence_src_of(model.year, model.unit, model.person, name)
+
+
+def dossier_files(statuses: Mapping[int, CycleStatus]) -> list[str]:
+    """The documents whose history a dossier page shows: registration, report, progress."""
+    files = []
+    for status in statuses.values():
+        models = [*status.models(), *([status.district] if status.district else [])]
+        for model in models:
+            files += [d.rel for d in (model.document, model.report_document) if d is not None]
+            files += [u.rel for u in model.progress]
+    return files

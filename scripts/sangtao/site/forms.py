@@ -5,18 +5,18 @@ models they registered, and the forge's address. ``docs/javascripts/bieu-mau.js`
 schema into fields, checks them as ``sangtao check`` would, and writes the YAML text with its
 file name. Nothing leaves the clerk's computer: they copy or download the text, or open the
 forge's new-file page with it filled in, and the pull request the forge creates is the
-submission. Pure functions, like the other page generators: a ``SiteContext`` in, pages out.
+submission. Pure functions, like the other page generators: a ``SiteContext`` in, pages out
+(``templates/forms/``).
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
 from sangtao.labels import days_left, vn_datetime
 from sangtao.site.context import SiteContext
-from sangtao.site.html import attr, esc, link, page, table
+from sangtao.site.render import Rendered, json_for_html, render_page
 from sangtao.status import CycleStatus, ModelStatus
 
 INDEX = "bieu-mau/index.md"
@@ -63,17 +63,10 @@ def form_src(form: Form) -> str:
     return f"bieu-mau/{form.schema}.md"
 
 
-def form_pages(ctx: SiteContext) -> dict[str, str]:
+def form_pages(ctx: SiteContext) -> dict[str, Rendered]:
     status = ctx.statuses.get(ctx.current) if ctx.current is not None else None
     if status is None:
-        return {
-            INDEX: page(
-                "Biểu mẫu nộp hồ sơ",
-                "<h1>Biểu mẫu nộp hồ sơ</h1>",
-                "<p>Chưa có đợt nào đang mở (thiếu submissions/&lt;năm&gt;/dot.yaml), "
-                "nên chưa có biểu mẫu.</p>",
-            )
-        }
+        return {INDEX: render_page("forms/none.html", "Biểu mẫu nộp hồ sơ")}
     pages = {INDEX: index_page(ctx, status)}
     for form in FORMS:
         pages[form_src(form)] = form_page(ctx, status, form)
@@ -87,33 +80,15 @@ def _deadline_text(status: CycleStatus, form: Form) -> str:
     return f"{vn_datetime(deadline)} ({days_left(deadline, status.now)})"
 
 
-def index_page(ctx: SiteContext, status: CycleStatus) -> str:
-    year = status.cycle.year
-    rows = [
-        [
-            link(INDEX, form_src(form), esc(form.name)),
-            esc(form.purpose),
-            f"<code>{esc(form.file)}</code>",
-            esc(_deadline_text(status, form).capitalize()),
-        ]
-        for form in FORMS
-    ]
-    forge = (
-        "mở trang tạo tệp trên máy chủ Git của huyện với nội dung điền sẵn"
-        if ctx.repo_url
-        else "dán vào trang tạo tệp trên máy chủ Git của huyện"
-    )
-    return page(
+def index_page(ctx: SiteContext, status: CycleStatus) -> Rendered:
+    return render_page(
+        "forms/index.html",
         "Biểu mẫu nộp hồ sơ",
-        "<h1>Biểu mẫu nộp hồ sơ</h1>",
-        f"<p>Điền biểu mẫu ngay trên trang web, không cần biết YAML. Khi bấm «Kiểm tra và tạo "
-        f"tệp», trang kiểm tra từng mục như máy kiểm tra của Ban Tổ chức, rồi tạo sẵn nội dung "
-        f"tệp và tên tệp để đồng chí sao chép, tải về, hoặc {esc(forge)}. Biểu mẫu của "
-        f"đợt năm {year}.</p>",
-        table(["Biểu mẫu", "Dùng để", "Tệp", "Hạn nộp"], rows),
-        "<p>Biểu mẫu chạy hoàn toàn trên máy của đồng chí: nội dung không được gửi đi đâu cho "
-        "đến khi đồng chí tự nộp. Trang vẫn dùng được khi không có mạng (mở từ USB). "
-        f"Cách nộp từng bước xem ở {link(INDEX, GUIDE, 'Cách nộp hồ sơ')}.</p>",
+        here=INDEX,
+        year=status.cycle.year,
+        forms=[(form_src(f), f, _deadline_text(status, f).capitalize()) for f in FORMS],
+        forge=bool(ctx.repo_url),
+        guide=GUIDE,
     )
 
 
@@ -153,27 +128,17 @@ def form_data(ctx: SiteContext, status: CycleStatus, form: Form) -> dict[str, An
     }
 
 
-def json_for_html(data: Any) -> str:
-    """JSON that can sit inside <script>: no '<' at all, so no '</script>' and no '<!--'."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
-
-
-def form_page(ctx: SiteContext, status: CycleStatus, form: Form) -> str:
-    here = form_src(form)
-    year = status.cycle.year
-    title = f"{form.name} năm {year}"
-    return page(
-        title,
-        f"<h1>{esc(title)}</h1>",
-        f"<p>{esc(form.purpose)} Hạn nộp: {esc(_deadline_text(status, form))}.</p>",
-        "<p>Mục có dấu <strong>*</strong> là bắt buộc. Điền xong, bấm «Kiểm tra và tạo tệp» ở "
-        "cuối trang. Biểu mẫu không gửi gì đi: nội dung chỉ rời máy khi đồng chí tự nộp. "
-        f"Xem thêm {link(here, GUIDE, 'Cách nộp hồ sơ')} · "
-        f"{link(here, INDEX, 'các biểu mẫu khác')}.</p>",
-        '<noscript><div class="admonition warning"><p class="admonition-title">Cần bật '
-        "JavaScript</p><p>Biểu mẫu cần JavaScript để chạy. Bật JavaScript trong trình duyệt, "
-        "hoặc soạn tệp theo mẫu ở trang Cách nộp hồ sơ.</p></div></noscript>",
-        f'<script type="application/json" id="bieu-mau-du-lieu">'
-        f"{json_for_html(form_data(ctx, status, form))}</script>",
-        f'<div id="bieu-mau" class="bm" data-kind="{attr(form.schema)}"></div>',
+def form_page(ctx: SiteContext, status: CycleStatus, form: Form) -> Rendered:
+    return render_page(
+        "forms/form.html",
+        f"{form.name} năm {status.cycle.year}",
+        here=form_src(form),
+        form=form,
+        deadline=_deadline_text(status, form),
+        data=form_data(ctx, status, form),
+        guide=GUIDE,
+        index=INDEX,
     )
+
+
+__all__ = ["FORMS", "Form", "form_pages", "json_for_html"]

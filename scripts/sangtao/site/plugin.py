@@ -16,11 +16,11 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from sangtao.changes import blob_reader
+from sangtao.changes import revisions_of
 from sangtao.exports import export_files
 from sangtao.pipeline import parse_now, take_snapshot
 from sangtao.problems import FatalError
-from sangtao.site.context import SiteContext, evidence_src_of
+from sangtao.site.context import SiteContext, dossier_files, evidence_src_of
 from sangtao.site.html import FRONT_MATTER_END
 from sangtao.site.pages import build_pages
 from sangtao.validation import SchemaSet
@@ -62,18 +62,19 @@ class SangtaoPlugin(BasePlugin[SangtaoConfig]):
             now=snapshot.now,
             repo_url=corpus.roster.district.get("kho_ma_nguon"),
             head=snapshot.history.head,
-            history=snapshot.history,
-            read_blob=blob_reader(root) if snapshot.history.head else None,
+            # Git is read here, before any page is drawn: the page builders stay pure.
+            revisions=revisions_of(root, snapshot.history, dossier_files(snapshot.statuses)),
         )
         pages = build_pages(ctx)
+        shown = set().union(*(rendered.shown for rendered in pages.values()))
         existing = {file.src_uri for file in files}
         self._bodies = {}
-        for src, content in pages.items():
+        for src, rendered in pages.items():
             if src in existing:
                 raise PluginError(f"docs/{src} trùng tên với một trang được tạo tự động")
             # The page is HTML already: Markdown sees only the front matter, and the body is put
             # back in on_page_content (faster, and no Markdown extension ever reads unit text).
-            front, _, body = content.partition(FRONT_MATTER_END)
+            front, _, body = rendered.html.partition(FRONT_MATTER_END)
             self._bodies[src] = body
             files.append(File.generated(config, src, content=front + FRONT_MATTER_END))
         district = corpus.roster.district.get("ten", "")
@@ -86,9 +87,9 @@ class SangtaoPlugin(BasePlugin[SangtaoConfig]):
                     document.year, document.unit or "", document.person, document.name or ""
                 )
                 files.append(File.generated(config, src, abs_src_path=str(root / document.rel)))
-                ctx.shown.add(document.rel)
+                shown.add(document.rel)
         with_problems = {p.path for p in corpus.problems}
-        lost = lost_files(corpus.files, ctx.shown, with_problems)
+        lost = lost_files(corpus.files, shown, with_problems)
         if lost:
             raise PluginError(
                 "Có tệp trong submissions/ không hiện trên trang và cũng không bị báo lỗi "
@@ -98,7 +99,7 @@ class SangtaoPlugin(BasePlugin[SangtaoConfig]):
             "sangtao: %d tệp trong submissions/: %d hiện trên trang, %d có lỗi (trang Hồ sơ có lỗi); "
             "%d trang tạo ra",
             len(corpus.files),
-            len(set(corpus.files) & ctx.shown),
+            len(set(corpus.files) & shown),
             len(set(corpus.files) & with_problems),
             len(pages),
         )

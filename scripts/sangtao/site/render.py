@@ -1,0 +1,139 @@
+"""The one place where page HTML is made: the plugin's own Jinja2 environment.
+
+Every page and printable document is a template in ``templates/``. The environment escapes by
+default (``autoescape``) and its ``finalize`` hook sends every value through ``esc`` (decision
+21: every character HTML or Markdown could give meaning to becomes a numeric entity, a newline
+becomes <br>), so a template cannot forget to escape unit text. Numbers are printed as they
+are. The only trusted fragments are ``Markup`` values made here: the output of templates
+(charts, sections), attribute values we compute (``attr``), formatted numbers (``num``) and the
+JSON a form embeds (``json_script``). The theme's environment is not used: Material renders
+with autoescape off.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
+
+from sangtao import labels
+from sangtao.labels import days_left, state_label, vn_date, vn_datetime, vn_long_date
+from sangtao.site.html import FRONT_MATTER_END, esc, fold, href
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A page (or part of one) and the source files under submissions/ it shows."""
+
+    html: str
+    shown: frozenset[str] = frozenset()
+
+    def __add__(self, other: Rendered) -> Rendered:
+        return Rendered(Markup(self.html) + Markup(other.html), self.shown | other.shown)
+
+
+def shown_by(parts: Iterable[Rendered]) -> frozenset[str]:
+    return frozenset().union(*(p.shown for p in parts))
+
+
+def _finalize(value: object) -> object:
+    if isinstance(value, Markup):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return Markup(value)
+    return Markup(esc(value))
+
+
+def attr(value: object) -> Markup:
+    """A value for an attribute we build ourselves (hrefs, classes): HTML-escaped, quotes too."""
+    return Markup(html.escape("" if value is None else str(value), quote=True))
+
+
+def num(value: float, spec: str = "g") -> Markup:
+    """A number in a given format (``g``, ``.1f`` …): digits, sign, point, nothing else."""
+    return Markup(format(value, spec))
+
+
+def json_script(data: Any) -> Markup:
+    """JSON that can sit inside <script>: no '<' at all, so no '</script>' and no '<!--'."""
+    return Markup(json_for_html(data))
+
+
+def json_for_html(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+
+
+@pass_context
+def url(context: Context, to: str) -> str:
+    """Relative link from the page being rendered (its ``here``) to another page of the site."""
+    return href(context["here"], to)
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("sangtao.site", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters.update(
+        attr=attr,
+        num=num,
+        json_script=json_script,
+        vn_date=vn_date,
+        vn_datetime=vn_datetime,
+        vn_long_date=vn_long_date,
+    )
+    # Jinja's own join escapes for HTML only and returns Markup: joined text must go through esc.
+    env.filters["join"] = lambda items, separator="": separator.join(str(i) for i in items)
+    env.globals.update(
+        url=url, href=href, labels=labels, days_left=days_left, state_label=state_label
+    )
+    return env
+
+
+ENVIRONMENT = _environment()
+
+
+def render(template: str, **values: Any) -> Markup:
+    """A template's output: trusted HTML, since every value in it went through ``finalize``."""
+    return Markup(ENVIRONMENT.get_template(template).render(**values))
+
+
+def page(title: str, *blocks: str, keywords: tuple[str, ...] = ()) -> str:
+    """A generated page: its title (plain text, escaped here) and its body.
+
+    The title goes through front matter because themes print ``page.title`` unescaped. The
+    title and ``keywords`` are repeated without diacritics in a hidden paragraph, so that the
+    search index also finds "mo hinh dan van" for "Mô hình dân vận" (search engines index it;
+    readers never see it), at the cost of a few words per page rather than a second copy of
+    every page. A block that is not ``Markup`` is text, and escaped.
+    """
+    # ASCII-only JSON is valid YAML whatever the title holds, so the front matter always parses.
+    safe = json.dumps(html.escape(title, quote=True), ensure_ascii=True)
+    body = render(
+        "page.html", blocks=[b for b in blocks if b], folded=fold(" ".join((title, *keywords)))
+    )
+    return f"---\ntitle: {safe}{FRONT_MATTER_END}{body}\n"
+
+
+def render_page(
+    template: str,
+    title: str,
+    shown: Iterable[str] = (),
+    keywords: tuple[str, ...] = (),
+    **values: Any,
+) -> Rendered:
+    """A whole page from its template, with the files it shows."""
+    return Rendered(
+        page(title, render(template, title=title, **values), keywords=keywords), frozenset(shown)
+    )
