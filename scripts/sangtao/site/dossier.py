@@ -138,7 +138,7 @@ def progress_section(ctx: SiteContext, model: ModelStatus) -> Rendered:
     )
 
 
-def _results(data: dict[str, Any]) -> list[dict[str, Any]]:
+def _results(data: dict[str, Any]) -> list[list[str]]:
     """The rows of "Kết quả đạt được": before, after and the change between them."""
     rows = []
     for item in data.get("ket_qua") or ():
@@ -226,7 +226,7 @@ def history_rows(ctx: SiteContext, model: ModelStatus) -> list[dict[str, Any]]:
     documents = [(d.rel, "registration") for d in (model.document,) if d is not None]
     documents += [(d.rel, "report") for d in (model.report_document,) if d is not None]
     documents += [(u.rel, "progress") for u in model.progress]
-    rows = []
+    rows: list[dict[str, Any]] = []
     for rel, kind in documents:
         schema = ctx.schemas[_SCHEMA_OF_KIND[kind]]
         for revision in ctx.revisions.get(rel, ()):
