@@ -17,21 +17,11 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.utils import get_column_letter
 
 from sangtao.appraisal import WAITING, Eligibility, public_eligibility
-from sangtao.labels import state_label
+from sangtao.labels import APPRAISAL_LABELS, ELIGIBILITY_LABELS, state_label
 from sangtao.model import Issuer
 from sangtao.status import Compliance, CycleStatus, DocumentStatus, ModelStatus
 from sangtao.status_json import SCHEMA_VERSION, cycle_json
 
-ELIGIBILITY_WORDS = {
-    "eligible": "Đủ điều kiện",
-    "not_eligible": "Không đủ điều kiện",
-    "undecided": "Chưa xác định",
-}
-APPRAISAL_WORDS = {
-    "appraisable": "Đủ điều kiện thẩm định",
-    "not_appraisable": "Không thẩm định",
-    "pending": "Chưa đủ hồ sơ",
-}
 DEADLINE_WORDS = {
     "dang_ky": "Hạn đăng ký mô hình",
     "bao_cao": "Hạn báo cáo kết quả",
@@ -105,7 +95,7 @@ def unit_rows(
                 len(m.open_difficulties),
                 _state(m.report),
                 _received(m.report),
-                APPRAISAL_WORDS[m.appraisal],
+                APPRAISAL_LABELS[m.appraisal],
                 *_scores(m, published),
                 _eligibility(m, published),
             ]
@@ -122,7 +112,7 @@ def _scores(model: ModelStatus, published: bool) -> list[Any]:
 
 def _eligibility(model: ModelStatus, published: bool) -> str:
     shown = public_eligibility(model.eligibility, published)
-    return WAITING if WAITING in shown.reasons else ELIGIBILITY_WORDS[shown.state]
+    return WAITING if WAITING in shown.reasons else ELIGIBILITY_LABELS[shown.state]
 
 
 def csv_bytes(
@@ -212,7 +202,7 @@ def xlsx_bytes(status: CycleStatus, blocks: dict[str, str]) -> bytes:
             [
                 m.unit,
                 m.person_name or "",
-                APPRAISAL_WORDS[m.appraisal],
+                APPRAISAL_LABELS[m.appraisal],
                 m.outcome.votes if m.outcome else 0,
                 *_scores(m, published),
                 (

@@ -17,12 +17,14 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from sangtao.changes import revisions_of
+from sangtao.corpus import Corpus
 from sangtao.exports import export_files
-from sangtao.pipeline import parse_now, take_snapshot
+from sangtao.pipeline import Snapshot, parse_now, take_snapshot
 from sangtao.problems import FatalError
 from sangtao.site.context import SiteContext, dossier_files, evidence_src_of
 from sangtao.site.html import FRONT_MATTER_END
 from sangtao.site.pages import build_pages
+from sangtao.site.render import Rendered
 from sangtao.validation import SchemaSet
 
 log = logging.getLogger("mkdocs.plugins.sangtao")
@@ -44,66 +46,97 @@ class SangtaoPlugin(BasePlugin[SangtaoConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
+        snapshot = self._snapshot(root)
+        ctx = site_context(root, snapshot)
+        pages = build_pages(ctx)
+        self._bodies = add_pages(files, config, pages)
+        roster = ctx.roster
+        for src, data in export_files(
+            ctx.statuses, ctx.blocks, roster.district.get("ten", ""), ctx.now
+        ).items():
+            files.append(File.generated(config, src, content=data))
+        evidence = add_evidence(files, config, root, snapshot.corpus, ctx)
+        shown = set().union(evidence, *(rendered.shown for rendered in pages.values()))
+        check_nothing_lost(snapshot.corpus, shown, len(pages))
+        return files
+
+    def _snapshot(self, root: Path) -> Snapshot:
         try:
             snapshot = take_snapshot(root, parse_now(None), self.config.ref)
         except FatalError as error:
             raise PluginError(str(error)) from None
-        corpus = snapshot.corpus
-        if corpus.roster is None:
+        if snapshot.corpus.roster is None:
             raise PluginError(
                 "Không đọc được submissions/don-vi.yaml: chạy `sangtao check` để xem lỗi"
             )
-        ctx = SiteContext(
-            statuses=snapshot.statuses,
-            roster=corpus.roster,
-            schemas=SchemaSet(root / "schema"),
-            problems=tuple(corpus.problems),
-            files=len(corpus.files),
-            now=snapshot.now,
-            repo_url=corpus.roster.district.get("kho_ma_nguon"),
-            head=snapshot.history.head,
-            # Git is read here, before any page is drawn: the page builders stay pure.
-            revisions=revisions_of(root, snapshot.history, dossier_files(snapshot.statuses)),
-        )
-        pages = build_pages(ctx)
-        shown = set().union(*(rendered.shown for rendered in pages.values()))
-        existing = {file.src_uri for file in files}
-        self._bodies = {}
-        for src, rendered in pages.items():
-            if src in existing:
-                raise PluginError(f"docs/{src} trùng tên với một trang được tạo tự động")
-            # The page is HTML already: Markdown sees only the front matter, and the body is put
-            # back in on_page_content (faster, and no Markdown extension ever reads unit text).
-            front, _, body = rendered.html.partition(FRONT_MATTER_END)
-            self._bodies[src] = body
-            files.append(File.generated(config, src, content=front + FRONT_MATTER_END))
-        district = corpus.roster.district.get("ten", "")
-        for src, data in export_files(ctx.statuses, ctx.blocks, district, ctx.now).items():
-            files.append(File.generated(config, src, content=data))
-        for document in corpus.documents:
-            # Evidence files travel with the site, so it stays whole offline.
-            if document.kind == "evidence" and document.valid and document.year in ctx.statuses:
-                src = evidence_src_of(
-                    document.year, document.unit or "", document.person, document.name or ""
-                )
-                files.append(File.generated(config, src, abs_src_path=str(root / document.rel)))
-                shown.add(document.rel)
-        with_problems = {p.path for p in corpus.problems}
-        lost = lost_files(corpus.files, shown, with_problems)
-        if lost:
-            raise PluginError(
-                "Có tệp trong submissions/ không hiện trên trang và cũng không bị báo lỗi "
-                "(lỗi của sangtao, không phải của hồ sơ): " + ", ".join(lost)
+        return snapshot
+
+
+def site_context(root: Path, snapshot: Snapshot) -> SiteContext:
+    """Everything the pages need, git history included: read here, before any page is drawn,
+    so that the page builders stay pure."""
+    corpus = snapshot.corpus
+    assert corpus.roster is not None  # checked by the plugin
+    return SiteContext(
+        statuses=snapshot.statuses,
+        roster=corpus.roster,
+        schemas=SchemaSet(root / "schema"),
+        problems=tuple(corpus.problems),
+        files=len(corpus.files),
+        now=snapshot.now,
+        repo_url=corpus.roster.district.get("kho_ma_nguon"),
+        head=snapshot.history.head,
+        revisions=revisions_of(root, snapshot.history, dossier_files(snapshot.statuses)),
+    )
+
+
+def add_pages(files: Files, config: MkDocsConfig, pages: dict[str, Rendered]) -> dict[str, str]:
+    """The generated pages join the build; their bodies are returned to put back later."""
+    existing = {file.src_uri for file in files}
+    bodies = {}
+    for src, rendered in pages.items():
+        if src in existing:
+            raise PluginError(f"docs/{src} trùng tên với một trang được tạo tự động")
+        # The page is HTML already: Markdown sees only the front matter, and the body is put
+        # back in on_page_content (faster, and no Markdown extension ever reads unit text).
+        front, _, body = rendered.html.partition(FRONT_MATTER_END)
+        bodies[src] = body
+        files.append(File.generated(config, src, content=front + FRONT_MATTER_END))
+    return bodies
+
+
+def add_evidence(
+    files: Files, config: MkDocsConfig, root: Path, corpus: Corpus, ctx: SiteContext
+) -> set[str]:
+    """Evidence files travel with the site, so it stays whole offline; the files shown."""
+    shown = set()
+    for document in corpus.documents:
+        if document.kind == "evidence" and document.valid and document.year in ctx.statuses:
+            src = evidence_src_of(
+                document.year, document.unit or "", document.person, document.name or ""
             )
-        log.info(
-            "sangtao: %d tệp trong submissions/: %d hiện trên trang, %d có lỗi (trang Hồ sơ có lỗi); "
-            "%d trang tạo ra",
-            len(corpus.files),
-            len(set(corpus.files) & shown),
-            len(set(corpus.files) & with_problems),
-            len(pages),
+            files.append(File.generated(config, src, abs_src_path=str(root / document.rel)))
+            shown.add(document.rel)
+    return shown
+
+
+def check_nothing_lost(corpus: Corpus, shown: set[str], pages: int) -> None:
+    """The invariant of decision 18, or the build stops; then what the build showed."""
+    with_problems = {p.path for p in corpus.problems}
+    lost = lost_files(corpus.files, shown, with_problems)
+    if lost:
+        raise PluginError(
+            "Có tệp trong submissions/ không hiện trên trang và cũng không bị báo lỗi "
+            "(lỗi của sangtao, không phải của hồ sơ): " + ", ".join(lost)
         )
-        return files
+    log.info(
+        "sangtao: %d tệp trong submissions/: %d hiện trên trang, %d có lỗi (trang Hồ sơ có lỗi); "
+        "%d trang tạo ra",
+        len(corpus.files),
+        len(set(corpus.files) & shown),
+        len(set(corpus.files) & with_problems),
+        pages,
+    )
 
 
 def lost_files(files: list[str], shown: set[str], with_problems: set[str]) -> list[str]:
