@@ -357,3 +357,47 @@ def test_a_leader_cannot_rewrite_a_members_sheet_after_the_deadline(
     assert _gate(appraised, "tt-truong", "2023-12-21T09:00:00+07:00", capsys) == [
         "gate.not-own-sheet"
     ]
+
+
+# An empty value a clerk fills in; the list head `diem:` at the left margin stays a list.
+_BLANK = re.compile(
+    r"^(?:(?P<lead>\s+)(?P<key>diem|nhan_xet)|(?P<top>nhan_xet_chung|de_xuat_xep_loai|khong_xung_dot|ngay)):$"
+)
+
+
+def test_new_score_template_from_the_rubric_filled_passes(
+    appraised: Repo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = ["--root", str(appraised.root), "new", "score", "--cycle", "2023"]
+    assert cli.main([*base, "--unit", "loc-thang", "--nguoi-cham", "tv-mot"]) == 2
+    assert "không chấm loc-thang" in capsys.readouterr().err
+    assert cli.main([*base, "--unit", "loc-thang", "--nguoi-cham", "ai-do"]) == 2
+    assert "tt-truong, tv-mot, tv-hai" in capsys.readouterr().err
+    assert cli.main([*base, "--unit", "loc-thang", "--nguoi-cham", "tt-truong"]) == 0
+    rel = f"{SHEETS}/loc-thang/tt-truong.yaml"
+    assert capsys.readouterr().out.startswith(f"Đã tạo {rel}.")
+    template = (appraised.root / rel).read_text(encoding="utf-8")
+    # The rubric of dot.yaml: each criterion with its maximum, the levels with thresholds.
+    assert "# Tính mới, sáng tạo: từ 0 đến 40 điểm, chấm lẻ 0,5 điểm" in template
+    assert "  - tieu_chi: hieu-qua\n    diem:\n    nhan_xet:\n" in template
+    assert "xuat-sac = Xuất sắc (từ 90 điểm)" in template
+    assert "Tổng điểm tối đa: 100" in template
+    assert '"2023-12-10"' in template  # the example in the cycle's year
+    code, found = check(appraised, capsys)
+    assert code == 1 and found and {path for path, _ in found} == {rel}
+
+    values = {
+        "diem": "30",
+        "nhan_xet": '"Có điểm mới so với cách làm cũ."',
+        "nhan_xet_chung": '"Mô hình thiết thực, có số liệu."',
+        "de_xuat_xep_loai": "tot",
+        "khong_xung_dot": "true",
+        "ngay": "2023-12-09",
+    }
+    filled = [
+        f"{line} {values[m['key'] or m['top']]}" if (m := _BLANK.match(line)) else line
+        for line in template.splitlines()
+    ]
+    (appraised.root / rel).write_text("\n".join(filled) + "\n", encoding="utf-8")
+    assert check(appraised, capsys) == (0, [])
+    assert cli.main([*base, "--unit", "loc-thang", "--nguoi-cham", "tt-truong"]) == 2

@@ -7,6 +7,11 @@ import csv
 import datetime as dt
 import io
 import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
 
 import icalendar
 import openpyxl
@@ -16,7 +21,7 @@ from sangtao import cli
 from sangtao.exports import calendar_bytes, csv_bytes, site_json, xlsx_bytes
 from sangtao.pipeline import take_snapshot
 
-from builders import appraisal_config, cycle, dump, registration, report, roster, sheet
+from builders import appraisal_config, cycle, dump, progress, registration, report, roster, sheet
 from conftest import Repo
 
 VN = dt.timezone(dt.timedelta(hours=7))
@@ -139,3 +144,88 @@ def test_unpublished_level_reasons_stay_out_of_the_exports(cycle_repo: Repo) -> 
     reasons = published["cycles"][0]["units"][0]["collective"]["eligibility"]["reasons"]
     assert reasons == ["Chờ công bố kết quả thẩm định"]
     assert "xếp loại «" not in csv_bytes(status, BLOCKS).decode("utf-8-sig")
+
+
+def _published_status(cycle_repo: Repo):  # type: ignore[no-untyped-def]
+    cycle_repo.write(
+        "submissions/2023/dot.yaml", dump(cycle(tham_dinh=appraisal_config(published=True)))
+    )
+    cycle_repo.write("submissions/2023/loc-thang/tien-do/2023-05-15.yaml", dump(progress()))
+    cycle_repo.commit("Công bố", "2023-12-21T09:00:00+07:00")
+    return take_snapshot(cycle_repo.root, dt.datetime.fromisoformat(NOW)).statuses[2023]
+
+
+def test_xlsx_is_meeting_ready(cycle_repo: Repo) -> None:
+    """Real dates and numbers, names on every page, widths fitted, bold frozen header with
+    filters, A4 landscape one page wide with the header repeated and the title on top."""
+    status = _published_status(cycle_repo)
+    book = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(status, BLOCKS)))
+    for page in book.worksheets:
+        header = [c.value for c in page[1]]
+        assert "Tên đơn vị" in header, page.title
+        assert all(c.font.b for c in page[1]) and page.freeze_panes == "A2"
+        assert page.auto_filter.ref.startswith("A1:")
+        assert page.page_setup.orientation == "landscape"
+        assert page.page_setup.paperSize == 9  # A4
+        assert page.page_setup.fitToWidth == 1 and page.page_setup.fitToHeight == 0
+        assert page.sheet_properties.pageSetUpPr.fitToPage
+        assert page.print_title_rows == "$1:$1"
+        assert "Mô hình mới, cách làm sáng tạo năm 2023" in page.oddHeader.center.text
+        assert "Huyện ủy Bảo Lâm" in page.oddHeader.center.text
+        name_column = header.index("Tên đơn vị") + 1
+        letter = openpyxl.utils.get_column_letter(name_column)
+        names = [r[name_column - 1].value for r in page.iter_rows(min_row=2)]
+        assert names and all(n.startswith("Đảng bộ ") for n in names), page.title
+        width = page.column_dimensions[letter].width
+        assert width >= max(len(n) for n in names)  # the whole name on one line
+        for row in page.iter_rows(min_row=2):
+            assert all(c.alignment.wrap_text for c in row)
+
+    summary = book["Tổng hợp"]
+    header = [c.value for c in summary[1]]
+    row = {h: c for h, c in zip(header, summary[2], strict=True)}
+    assert row["Mã đơn vị"].value == "loc-thang"
+    received = row["Thời điểm nhận đăng ký"]
+    assert received.value == dt.datetime(2023, 2, 20, 9, 0)  # Vietnam wall-clock time
+    assert received.is_date and "dd/mm/yyyy hh:mm" in received.number_format
+    score = row["Điểm tổng hợp"]
+    assert score.value == 90.5 and score.number_format == "#,##0.00"
+    assert row["Tiến độ (%)"].value in (None, "") or isinstance(row["Tiến độ (%)"].value, int)
+    deadline = book["Đăng ký"]["G2"]
+    assert deadline.value == dt.datetime(2023, 2, 28, 23, 59, 59) and deadline.is_date
+    day = book["Tiến độ"]["D2"]
+    assert day.value == dt.datetime(2023, 5, 15) and day.number_format.endswith("dd/mm/yyyy")
+    # A long model name wraps inside its capped column instead of widening it to the text.
+    assert summary.column_dimensions["E"].width <= 50
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_xlsx_converted_by_libreoffice(cycle_repo: Repo, tmp_path: Path) -> None:
+    """What a meeting gets: LibreOffice reads dates as dates and prints A4 landscape."""
+    status = _published_status(cycle_repo)
+    source = tmp_path / "tinh-hinh.xlsx"
+    source.write_bytes(xlsx_bytes(status, BLOCKS))
+    env = dict(os.environ, HOME=str(tmp_path))  # a fresh LibreOffice profile
+    # CSV filter options: comma, double quote, UTF-8 (76); cells as shown is the default.
+    for target in ("pdf", "csv:Text - txt - csv (StarCalc):44,34,76"):
+        subprocess.run(
+            [
+                "soffice",
+                "--headless",
+                "--convert-to",
+                target,
+                "--outdir",
+                str(tmp_path),
+                str(source),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=240,
+            env=env,
+        )
+    shown = (tmp_path / "tinh-hinh.csv").read_text(encoding="utf-8")
+    assert "20/02/2023 09:00" in shown  # shown as a date, in day/month/year order
+    assert "Đảng bộ loc-thang" in shown
+    pdf = (tmp_path / "tinh-hinh.pdf").read_bytes()
+    boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([0-9.]+) ([0-9.]+)\s*\]", pdf)
+    assert boxes and all(float(w) > float(h) for w, h in boxes)  # landscape pages

@@ -16,19 +16,21 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sangtao import __version__
+from sangtao.cli_words import vietnamese
 from sangtao.codeowners import CODEOWNERS, stale_problem
 from sangtao.codeowners import render as render_codeowners
 from sangtao.corpus import find_root, read_corpus
 from sangtao.gate import judge_change
 from sangtao.layout import CODE
 from sangtao.merge import merge
-from sangtao.model import TZ
+from sangtao.model import TZ, Cycle, Roster
 from sangtao.pipeline import parse_now, status_problems, take_snapshot
 from sangtao.problems import FatalError
+from sangtao.receive import FORMS, KINDS, Rejected, Request, receive
 from sangtao.reporter import FORMATS, render
 from sangtao.status_json import OUTLINE_DEPTH, cycle_json, dumps
 from sangtao.summary import render_summary
-from sangtao.templates import render_template
+from sangtao.templates import render_score_template, render_template
 from sangtao.text_status import status_text
 from sangtao.validation import SchemaSet
 
@@ -107,6 +109,7 @@ NEW_KINDS = {
     "registration": ("dang-ky", "Bản đăng ký mô hình mới, cách làm sáng tạo"),
     "progress": ("tien-do", "Báo cáo tiến độ thực hiện mô hình"),
     "report": ("bao-cao", "Báo cáo kết quả thực hiện mô hình"),
+    "score": ("phieu-cham", "Phiếu chấm điểm mô hình"),
 }
 
 
@@ -126,6 +129,8 @@ def new(args: argparse.Namespace) -> int:
         raise FatalError(
             f"Mã cá nhân «{args.person}» phải viết chữ thường không dấu, nối bằng gạch ngang"
         )
+    if args.kind == "score":
+        return _new_score(root, corpus.cycles[year], roster, args)
     folder = f"submissions/{year}/{args.unit}" + (f"/ca-nhan/{args.person}" if args.person else "")
     schema_name, title = NEW_KINDS[args.kind]
     prefilled: dict[str, object] = {"don_vi": args.unit, "nam": year}
@@ -147,10 +152,89 @@ def new(args: argparse.Namespace) -> int:
         "Mục «không bắt buộc» đang bị ẩn bằng dấu #: muốn dùng thì xóa dấu # ở đầu dòng.",
         f"Kiểm tra: sangtao check {rel}",
     ]
-    text = render_template(SchemaSet(root / "schema")[schema_name], prefilled, header)
+    text = render_template(SchemaSet(root / "schema")[schema_name], prefilled, header, year)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     print(f"Đã tạo {rel}. Mở tệp, điền nội dung rồi chạy `sangtao check {rel}`.")
+    return 0
+
+
+def receive_command(args: argparse.Namespace) -> int:
+    root = find_root(Path(args.root) if args.root else None)
+    request = Request(
+        source=Path(args.file),
+        unit=args.unit,
+        at=args.at,
+        form=args.form,
+        recorder=args.recorder,
+        incoming=args.incoming,
+        letter=args.letter,
+        note=args.note,
+        person=args.person,
+        kind=args.kind,
+    )
+    try:
+        done = receive(root, request, parse_now(args.now))
+    except Rejected as rejected:
+        print(render(rejected.problems, 1, "text"), file=sys.stderr)
+        print("Chưa ghi gì: sửa tệp rồi chạy lại lệnh.", file=sys.stderr)
+        return 1
+    print(f"Đã đặt tệp tại {done.rel}.")
+    print(f"Đã ghi sổ tiếp nhận ở dòng {done.line} của {done.cycle_rel}.")
+    print(f"Trạng thái khi nhận: {done.state}.")
+    for warning in done.warnings:
+        print(f"Lưu ý: {warning}.")
+    print(
+        f"Tiếp theo: git add {done.rel} {done.cycle_rel}, commit và mở yêu cầu gộp "
+        "(tài khoản quản trị)."
+    )
+    return 0
+
+
+def _new_score(root: Path, cycle: Cycle, roster: Roster, args: argparse.Namespace) -> int:
+    """An appraiser's score sheet: one item per criterion of the cycle's rubric."""
+    appraisal = cycle.appraisal
+    if appraisal is None:
+        raise FatalError(f"Đợt {cycle.year} chưa có mục tham_dinh (tiêu chí, Tổ thẩm định)")
+    members = ", ".join(m.account for m in appraisal.team)
+    if not args.appraiser:
+        raise FatalError(f"Ghi tài khoản người chấm: --nguoi-cham, một trong {members}")
+    member = appraisal.member(args.appraiser)
+    if member is None:
+        raise FatalError(f"«{args.appraiser}» không có trong Tổ thẩm định của đợt ({members})")
+    if member.conflicted(args.unit):
+        raise FatalError(
+            f"{member.name} không chấm {args.unit}: đơn vị sinh hoạt hoặc đã khai xung đột"
+        )
+    model = f"{args.unit}/{args.person}" if args.person else args.unit
+    rel = f"submissions/{cycle.year}/tham-dinh/{model}/{member.account}.yaml"
+    path = root / rel
+    if path.exists():
+        raise FatalError(f"Tệp {rel} đã có; không ghi đè. Sửa thẳng tệp đó")
+    prefilled: dict[str, object] = {"don_vi": args.unit, "nam": cycle.year}
+    if args.person:
+        prefilled["ca_nhan"] = args.person
+    prefilled["nguoi_cham"] = member.account
+    unit = roster.by_code[args.unit]
+    header = [
+        f"Phiếu chấm điểm — {unit.name}"
+        + (f", mô hình của cá nhân {args.person}" if args.person else "")
+        + f", năm {cycle.year}",
+        f"Người chấm: {member.name}, {member.position}. Tổng điểm tối đa: {appraisal.maximum}.",
+        "Điền điểm và nhận xét sau mỗi dấu hai chấm. Dòng bắt đầu bằng # là hướng dẫn.",
+        f"Kiểm tra: sangtao check {rel}",
+    ]
+    text = render_score_template(
+        SchemaSet(root / "schema")["phieu-cham"],
+        prefilled,
+        header,
+        appraisal.criteria,
+        appraisal.classification,
+        cycle.year,
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(f"Đã tạo {rel}. Mở tệp, chấm từng tiêu chí rồi chạy `sangtao check {rel}`.")
     return 0
 
 
@@ -169,13 +253,72 @@ def _relative(root: Path, path: str) -> str:
         return candidate.as_posix()
 
 
+def year(text: str) -> int:
+    """A cycle's year on the command line."""
+    if not text.isdigit() or len(text) != 4:
+        raise argparse.ArgumentTypeError(f"«{text}» không phải một năm, ví dụ 2027")
+    return int(text)
+
+
+def _add_new(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = commands.add_parser(
+        "new", help="tạo tệp mẫu để điền (đăng ký, tiến độ, báo cáo, phiếu chấm)"
+    )
+    p.add_argument(
+        "kind",
+        choices=list(NEW_KINDS),
+        metavar="LOẠI",
+        help="registration | progress | report | score",
+    )
+    p.add_argument("--unit", required=True, metavar="MÃ_ĐƠN_VỊ", help="mã đơn vị, ví dụ loc-an")
+    p.add_argument(
+        "--person", metavar="MÃ_CÁ_NHÂN", help="mô hình của cá nhân, ví dụ nguyen-thi-lan"
+    )
+    p.add_argument(
+        "--nguoi-cham",
+        dest="appraiser",
+        metavar="TÀI_KHOẢN",
+        help="phiếu chấm: tài khoản của thành viên Tổ thẩm định",
+    )
+    p.add_argument("--cycle", type=year, metavar="NĂM", help="mặc định: đợt mới nhất")
+    p.add_argument(
+        "--now", metavar="ISO8601", help="ngày dùng cho báo cáo tiến độ (mặc định: hôm nay)"
+    )
+    p.set_defaults(func=new)
+
+
+def _add_receive(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = commands.add_parser(
+        "receive", help="nhận hồ sơ giấy, thư điện tử: đặt tệp và ghi sổ tiếp nhận một lần"
+    )
+    p.add_argument("file", metavar="TỆP", help="tệp YAML đã nhập từ bản giấy hoặc thư")
+    p.add_argument("--unit", required=True, metavar="MÃ_ĐƠN_VỊ", help="đơn vị gửi văn bản")
+    p.add_argument(
+        "--at", required=True, metavar="THỜI_ĐIỂM", help="lúc văn bản đến, ví dụ 2027-02-20T09:30"
+    )
+    p.add_argument("--form", required=True, choices=list(FORMS), help="cách văn bản đến")
+    p.add_argument("--so-van-ban", dest="letter", metavar="SỐ", help="số, ký hiệu văn bản")
+    p.add_argument("--so-den", dest="incoming", metavar="SỐ", help="số vào sổ công văn đến")
+    p.add_argument("--nguoi-ghi", dest="recorder", metavar="TÀI_KHOẢN", help="tài khoản quản trị")
+    p.add_argument("--ghi-chu", dest="note", metavar="CHỮ", help="ghi chú của dòng sổ")
+    p.add_argument("--person", metavar="MÃ_CÁ_NHÂN", help="mô hình của cá nhân")
+    p.add_argument("--loai", dest="kind", choices=list(KINDS), help="mặc định: theo nội dung tệp")
+    p.add_argument("--now", metavar="ISO8601", help="giờ so sánh (mặc định: đồng hồ máy)")
+    p.set_defaults(func=receive_command)
+
+
 def build_parser() -> argparse.ArgumentParser:
+    """The command line; build it inside ``cli_words.vietnamese()`` for argparse's own words."""
     parser = argparse.ArgumentParser(
         prog="sangtao",
         description="Đăng ký, theo dõi và thẩm định mô hình mới, cách làm sáng tạo.",
     )
-    parser.add_argument("--version", action="version", version=f"sangtao {__version__}")
-    parser.add_argument("--root", help="thư mục gốc của kho (mặc định: tìm từ thư mục hiện tại)")
+    parser.add_argument(
+        "--version", action="version", version=f"sangtao {__version__}", help="in số phiên bản"
+    )
+    parser.add_argument(
+        "--root", metavar="THƯ_MỤC", help="thư mục gốc của kho (mặc định: tìm từ thư mục hiện tại)"
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
 
     p = commands.add_parser("check", help="kiểm tra mọi tệp trong submissions/")
@@ -190,40 +333,34 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--now", metavar="ISO8601", help="giờ kiểm tra hạn (mặc định: đồng hồ máy)")
     p.set_defaults(func=check)
 
-    p = commands.add_parser("new", help="tạo tệp mẫu để điền (đăng ký, tiến độ, báo cáo)")
-    p.add_argument(
-        "kind", choices=list(NEW_KINDS), metavar="LOẠI", help="registration | progress | report"
-    )
-    p.add_argument("--unit", required=True, metavar="MÃ_ĐƠN_VỊ")
-    p.add_argument(
-        "--person", metavar="MÃ_CÁ_NHÂN", help="mô hình của cá nhân, ví dụ nguyen-thi-lan"
-    )
-    p.add_argument("--cycle", type=int, metavar="NĂM", help="mặc định: đợt mới nhất")
-    p.add_argument(
-        "--now", metavar="ISO8601", help="ngày dùng cho báo cáo tiến độ (mặc định: hôm nay)"
-    )
-    p.set_defaults(func=new)
+    _add_new(commands)
+    _add_receive(commands)
 
     p = commands.add_parser(
         "merge", help="gộp dữ liệu trạng thái JSON của nhiều kho (cấp trên tổng hợp)"
     )
-    p.add_argument("files", nargs="+", metavar="TỆP_JSON")
-    p.add_argument("--cycle", type=int, required=True, metavar="NĂM")
+    p.add_argument(
+        "files", nargs="+", metavar="TỆP_JSON", help="tệp của `sangtao status --format json`"
+    )
+    p.add_argument("--cycle", type=year, required=True, metavar="NĂM", help="năm của đợt")
     p.set_defaults(func=merge_command)
 
     p = commands.add_parser("codeowners", help="ghi .github/CODEOWNERS từ danh sách đơn vị")
     p.set_defaults(func=codeowners)
 
     p = commands.add_parser("status", help="tình hình nộp hồ sơ của từng đơn vị")
-    p.add_argument("--cycle", type=int, metavar="NĂM", help="chỉ một đợt")
+    p.add_argument("--cycle", type=year, metavar="NĂM", help="chỉ một đợt")
     p.add_argument("--now", metavar="ISO8601", help="tính như thể lúc này là thời điểm đã cho")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument(
+        "--format", choices=("text", "json"), default="text", help="dạng kết quả (mặc định: text)"
+    )
     p.set_defaults(func=status)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    with vietnamese():
+        args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
     except FatalError as error:

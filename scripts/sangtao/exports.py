@@ -14,11 +14,13 @@ from typing import Any
 import icalendar
 import openpyxl
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 
 from sangtao.appraisal import WAITING, Eligibility, public_eligibility
 from sangtao.labels import APPRAISAL_LABELS, ELIGIBILITY_LABELS, state_label
-from sangtao.model import Issuer
+from sangtao.model import TZ, Issuer
 from sangtao.status import Compliance, CycleStatus, DocumentStatus, ModelStatus
 from sangtao.status_json import SCHEMA_VERSION, cycle_json
 
@@ -46,8 +48,18 @@ def _state(doc: DocumentStatus) -> str:
     return state_label(doc.state, doc.overdue, doc.provisional)
 
 
-def _received(doc: DocumentStatus) -> str:
-    return doc.receipt.at.isoformat(timespec="minutes") if doc.receipt else ""
+def _received(doc: DocumentStatus) -> dt.datetime | str:
+    return doc.receipt.at if doc.receipt else ""
+
+
+def _csv_value(value: Any) -> Any:
+    """CSV is for machines: instants in ISO 8601 with their offset, numbers as Python writes
+    them; unit text that a spreadsheet would run as a formula is quoted."""
+    if isinstance(value, dt.datetime):
+        return value.isoformat(timespec="minutes")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return _as_text(value)
 
 
 def unit_rows(
@@ -123,7 +135,7 @@ def csv_bytes(
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows([_as_text(v) for v in row] for row in rows)
+    writer.writerows([_csv_value(v) for v in row] for row in rows)
     return "\ufeff".encode() + out.getvalue().encode("utf-8")
 
 
@@ -135,40 +147,131 @@ def _as_text(value: Any) -> Any:
     return f"'{value}" if isinstance(value, str) and value.startswith(_FORMULA_START) else value
 
 
+# Excel has no time zones: instants are written as Vietnam wall-clock time, and say so.
+_DATE_TIME_FORMAT = "[$-42A]dd/mm/yyyy hh:mm"
+_DATE_FORMAT = "[$-42A]dd/mm/yyyy"
+_DECIMAL_FORMAT = "#,##0.00"
+_INTEGER_FORMAT = "#,##0"
+_MAX_WIDTH = 50  # characters; longer text wraps
+_HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
+
+
+def _cell_value(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.astimezone(TZ).replace(tzinfo=None)
+    if isinstance(value, str):
+        return ILLEGAL_CHARACTERS_RE.sub("", value)
+    return value
+
+
+def _number_format(value: Any) -> str | None:
+    if isinstance(value, dt.datetime):
+        return _DATE_TIME_FORMAT
+    if isinstance(value, dt.date):
+        return _DATE_FORMAT
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, float):
+        return _DECIMAL_FORMAT
+    if isinstance(value, int):
+        return _INTEGER_FORMAT
+    return None
+
+
+def _shown_length(value: Any) -> int:
+    """About how many characters a cell shows, for the column width."""
+    if isinstance(value, dt.datetime):
+        return 16
+    if isinstance(value, dt.date):
+        return 10
+    if value is None or value == "":
+        return 0
+    return max(len(line) for line in str(value).splitlines() or [""])
+
+
+def _header_text(text: str) -> str:
+    """Text for a printed page header: ``&`` starts a code there."""
+    return text.replace("&", "&&")
+
+
 def _sheet(
-    book: openpyxl.Workbook, title: str, header: list[str], rows: Iterable[list[Any]]
+    book: openpyxl.Workbook,
+    title: str,
+    header: list[str],
+    rows: Iterable[list[Any]],
+    page_title: str = "",
 ) -> None:
+    """A sheet ready for a meeting: bold frozen header with filters, real dates and numbers,
+    columns as wide as their content (long text wraps), A4 landscape one page wide with the
+    header row on every page and the title in the page header."""
     sheet = book.create_sheet(title)
     sheet.append(header)
+    widths = [max((len(w) for w in name.split()), default=0) for name in header]
+    wrap = Alignment(wrap_text=True, vertical="top")
     count = 0
     for row in rows:
-        sheet.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row])
+        sheet.append([_cell_value(v) for v in row])
+        count += 1
         for column, value in enumerate(row, 1):
+            cell = sheet.cell(row=count + 1, column=column)
             if isinstance(value, str) and value.startswith("="):
                 # unit text is never a formula (and no visible apostrophe in Excel)
-                sheet.cell(row=count + 2, column=column).data_type = "s"
-        count += 1
+                cell.data_type = "s"
+            number_format = _number_format(value)
+            if number_format:
+                cell.number_format = number_format
+            cell.alignment = wrap
+            widths[column - 1] = max(widths[column - 1], _shown_length(value))
+    bold = Font(bold=True)
+    for column in range(1, len(header) + 1):
+        cell = sheet.cell(row=1, column=column)
+        cell.font = bold
+        cell.fill = _HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
     sheet.freeze_panes = "A2"
     last = get_column_letter(len(header))
     sheet.auto_filter.ref = f"A1:{last}{count + 1}"
-    for index, name in enumerate(header, 1):
-        sheet.column_dimensions[get_column_letter(index)].width = max(12, min(40, len(name) + 2))
+    for index, width in enumerate(widths, 1):
+        # +2 for the filter button and a margin; Vietnamese diacritics need no extra room
+        sheet.column_dimensions[get_column_letter(index)].width = max(8, min(_MAX_WIDTH, width + 3))
+    setup = sheet.page_setup
+    setup.orientation = "landscape"
+    setup.paperSize = sheet.PAPERSIZE_A4
+    setup.fitToWidth = 1
+    setup.fitToHeight = 0  # as many pages down as needed
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_title_rows = "1:1"
+    sheet.print_options.gridLines = True
+    sheet.oddHeader.center.text = _header_text(page_title or title)
+    sheet.oddHeader.center.font = "Times New Roman,Bold"
+    sheet.oddFooter.right.text = "Trang &P/&N"
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
 
 
 def xlsx_bytes(status: CycleStatus, blocks: dict[str, str]) -> bytes:
-    """One sheet per stage, header row frozen, filters on."""
+    """One sheet per stage, each with unit names, ready to print for a meeting."""
     published = _published(status)
     book = openpyxl.Workbook()
     for sheet in book.worksheets:  # the default empty sheet
         book.remove(sheet)
+    issuer = status.issuer.name if status.issuer.named else ""
+    lead = f"{issuer} — {status.cycle.name}" if issuer else status.cycle.name
+
+    def titled(name: str) -> str:
+        return f"{lead}: {name.lower()}"
+
+    names = {u.unit.code: u.unit.name for u in status.units}  # once, not a scan per model
     header, rows = unit_rows(status, blocks)
-    _sheet(book, "Tổng hợp", header, rows)
-    _document_sheet(book, "Đăng ký", status, "registration", status.models())
+    _sheet(book, "Tổng hợp", header, rows, titled("Tình hình từng đơn vị"))
+    _document_sheet(
+        book, "Đăng ký", status, "registration", status.models(), names, titled("Đăng ký")
+    )
     _sheet(
         book,
         "Tiến độ",
         [
             "Mã đơn vị",
+            "Tên đơn vị",
             "Cá nhân",
             "Ngày",
             "Hoàn thành (%)",
@@ -176,7 +279,8 @@ def xlsx_bytes(status: CycleStatus, blocks: dict[str, str]) -> bytes:
             "Khó khăn",
             "Đã giải quyết",
         ],
-        _progress_rows(status),
+        _progress_rows(status, names),
+        titled("Tiến độ"),
     )
     _document_sheet(
         book,
@@ -184,13 +288,17 @@ def xlsx_bytes(status: CycleStatus, blocks: dict[str, str]) -> bytes:
         status,
         "report",
         (m for m in status.models() if m.registration.state != "missing"),
+        names,
+        titled("Báo cáo kết quả"),
     )
     _sheet(
         book,
         "Thẩm định",
         [
             "Mã đơn vị",
+            "Tên đơn vị",
             "Cá nhân",
+            "Tên mô hình",
             "Thẩm định",
             "Số phiếu",
             "Điểm tổng hợp",
@@ -201,7 +309,9 @@ def xlsx_bytes(status: CycleStatus, blocks: dict[str, str]) -> bytes:
         (
             [
                 m.unit,
+                names.get(m.unit, m.unit),
                 m.person_name or "",
+                m.title,
                 APPRAISAL_LABELS[m.appraisal],
                 m.outcome.votes if m.outcome else 0,
                 *_scores(m, published),
@@ -214,6 +324,7 @@ def xlsx_bytes(status: CycleStatus, blocks: dict[str, str]) -> bytes:
             ]
             for m in status.models()
         ),
+        titled("Thẩm định"),
     )
     out = io.BytesIO()
     book.save(out)
@@ -226,6 +337,8 @@ def _document_sheet(
     status: CycleStatus,
     kind: str,
     models: Iterable[ModelStatus],
+    names: dict[str, str],
+    page_title: str,
 ) -> None:
     """One stage's sheet: each model's document of that kind, its state and receipt."""
     header = [
@@ -234,25 +347,31 @@ def _document_sheet(
         "Cá nhân",
         "Tên mô hình",
         "Trạng thái",
-        "Thời điểm nhận",
-        "Hạn (kể cả gia hạn)",
+        "Thời điểm nhận (giờ Việt Nam)",
+        "Hạn, kể cả gia hạn (giờ Việt Nam)",
     ]
-    names = {u.unit.code: u.unit.name for u in status.units}  # once, not a scan per model
     rows = []
     for m in models:
         doc: DocumentStatus = getattr(m, kind)
-        deadline = doc.effective_deadline.isoformat(timespec="minutes")
         name = names.get(m.unit, m.unit)
         rows.append(
-            [m.unit, name, m.person_name or "", m.title, _state(doc), _received(doc), deadline]
+            [
+                m.unit,
+                name,
+                m.person_name or "",
+                m.title,
+                _state(doc),
+                _received(doc),
+                doc.effective_deadline,
+            ]
         )
-    _sheet(book, title, header, rows)
+    _sheet(book, title, header, rows, page_title)
 
 
-def _progress_rows(status: CycleStatus) -> Iterable[list[Any]]:
+def _progress_rows(status: CycleStatus, names: dict[str, str]) -> Iterable[list[Any]]:
     for m in status.models():
         for u in m.progress:
-            base = [m.unit, m.person_name or "", u.on.isoformat(), u.percent, u.done]
+            base = [m.unit, names.get(m.unit, m.unit), m.person_name or "", u.on, u.percent, u.done]
             if not u.difficulties:
                 yield [*base, "", ""]
             for d in u.difficulties:

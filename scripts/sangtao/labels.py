@@ -83,3 +83,17 @@ def days_left(deadline: dt.datetime, now: dt.datetime) -> str:
     if days == 0:
         return "hôm nay là hạn cuối"
     return f"còn {days} ngày"
+
+
+_SWAP_SEPARATORS = str.maketrans(",.", ".,")
+
+
+def vn_number(value: float, decimals: int = 2) -> str:
+    """A number as Vietnamese documents write it: a decimal comma and a dot between
+    thousands, no trailing zeros (93.33 → «93,33», 1234.5 → «1.234,5», 90.0 → «90»)."""
+    rounded = round(float(value), decimals)
+    if rounded == int(rounded):
+        text = f"{int(rounded):,}"
+    else:
+        text = f"{rounded:,.{decimals}f}".rstrip("0")
+    return text.translate(_SWAP_SEPARATORS)

@@ -214,6 +214,80 @@ class _Frame:
 _PLAIN = ("", None)  # the styles of an unquoted scalar (pure Python's, libyaml's)
 
 
+@dataclass(frozen=True)
+class SequenceSpan:
+    """Where a top-level list sits in a file's text, so that a tool can append an item to it
+    as text and keep the file's comments and layout (0-based lines and columns)."""
+
+    flow: bool  # written ``[…]`` rather than one ``- item`` per line
+    items: int
+    key_line: int
+    start: tuple[int, int]  # line, column of ``-`` (block) or ``[`` (flow)
+    end: tuple[int, int]  # line, column just after the list's last character
+    item_column: int | None  # column of the first item's first key (block lists of mappings)
+
+
+def top_level_sequence(raw: bytes, key: str) -> SequenceSpan | None:
+    """The span of the list under top-level ``key``; None when the key is absent or holds no
+    list. The file is expected to load (``load_bytes``) already."""
+    depth = 0
+    expect_key = False
+    found_key_line: int | None = None
+    span_start: Any = None
+    flow = False
+    items = 0
+    item_column: int | None = None
+    last_end: Any = None
+    inner = 0  # nesting inside the list
+    events: Any = yaml.parse(raw, Loader=_ParserLoader)
+    for event in events:
+        kind = type(event)
+        if span_start is not None:
+            if kind in (yaml.SequenceStartEvent, yaml.MappingStartEvent):
+                if inner == 0:
+                    items += 1
+                    if kind is yaml.MappingStartEvent and item_column is None:
+                        item_column = event.start_mark.column
+                inner += 1
+            elif kind in (yaml.SequenceEndEvent, yaml.MappingEndEvent):
+                if inner == 0:
+                    end = last_end if not flow else event.end_mark
+                    end = end or event.start_mark
+                    return SequenceSpan(
+                        flow,
+                        items,
+                        found_key_line or 0,
+                        (span_start.line, span_start.column),
+                        (end.line, end.column),
+                        item_column,
+                    )
+                inner -= 1
+            elif kind is yaml.ScalarEvent:
+                items += inner == 0
+                last_end = event.end_mark
+            continue
+        if kind in (yaml.MappingStartEvent, yaml.SequenceStartEvent):
+            depth += 1
+            if depth == 2 and found_key_line is not None and kind is yaml.SequenceStartEvent:
+                span_start, flow = event.start_mark, bool(event.flow_style)
+                depth -= 1
+                continue
+            expect_key = depth == 1 and kind is yaml.MappingStartEvent
+            found_key_line = None
+        elif kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
+            depth -= 1
+            expect_key = depth == 1
+        elif kind is yaml.ScalarEvent and depth == 1:
+            if expect_key:
+                found_key_line = event.start_mark.line if event.value == key else None
+                expect_key = False
+            else:
+                if found_key_line is not None:
+                    return None  # the key holds a scalar, not a list
+                expect_key = True
+    return None
+
+
 class _NoKey:
     __slots__ = ()
 

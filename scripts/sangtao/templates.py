@@ -8,8 +8,12 @@ passing with placeholder text; optional fields are commented out.
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Sequence
 from typing import Any
 
+from sangtao.labels import vn_number
+from sangtao.model import Criterion, Level
 from sangtao.validation import Schema
 
 INDENT = "  "
@@ -23,7 +27,14 @@ def _scalar(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _help(node: dict[str, Any], required: bool) -> list[str]:
+def _in_year(example: Any, year: int | None) -> Any:
+    """A date example moved into the cycle's year: a 2027 file shows 2027 dates."""
+    if year is None or not isinstance(example, str):
+        return example
+    return re.sub(r"^\d{4}(?=-\d{2}-\d{2})", str(year), example)
+
+
+def _help(node: dict[str, Any], required: bool, year: int | None = None) -> list[str]:
     title = node.get("title", "")
     description = node.get("description", "")
     tag = "bắt buộc" if required else "không bắt buộc"
@@ -34,7 +45,7 @@ def _help(node: dict[str, Any], required: bool) -> list[str]:
             "Chọn một: " + "; ".join(f"{b['const']} = {b.get('title', '')}" for b in choices)
         )
     elif node.get("examples"):
-        lines.append(f"Ví dụ: {_scalar(node['examples'][0])}")
+        lines.append(f"Ví dụ: {_scalar(_in_year(node['examples'][0], year))}")
     if node.get("format") == "date":
         lines.append("Viết dạng NĂM-THÁNG-NGÀY")
     if node.get("type") == "string" and node.get("maxLength", 0) > 1000:
@@ -42,12 +53,65 @@ def _help(node: dict[str, Any], required: bool) -> list[str]:
     return lines
 
 
-def render_template(schema: Schema, prefilled: dict[str, Any], header: list[str]) -> str:
-    """The YAML text of a new document of ``schema``, with ``prefilled`` values filled in."""
+def render_template(
+    schema: Schema, prefilled: dict[str, Any], header: list[str], year: int | None = None
+) -> str:
+    """The YAML text of a new document of ``schema``, with ``prefilled`` values filled in;
+    date examples in ``year``."""
     out = [f"# {line}" for line in header]
     out.append("")
-    _object(schema, (), schema.at(()), prefilled, 0, True, out)
+    _object(schema, (), schema.at(()), prefilled, 0, True, out, year)
     return "\n".join(out) + "\n"
+
+
+def render_score_template(
+    schema: Schema,
+    prefilled: dict[str, Any],
+    header: list[str],
+    criteria: Sequence[Criterion],
+    levels: Sequence[Level],
+    year: int,
+) -> str:
+    """A score sheet: the generic fields from the schema, and ``diem`` written out with one
+    item per criterion of the cycle's rubric, its maximum and guidance as comments."""
+    out = [f"# {line}" for line in header]
+    out.append("")
+    root = schema.at(())
+    for key in root["properties"]:
+        if key == "diem":
+            node = schema.at(("diem",))
+            out.append(f"# {node.get('title', '')} (bắt buộc): mỗi tiêu chí một mục, đủ tiêu chí.")
+            out.append("diem:")
+            for criterion in criteria:
+                out.append(
+                    f"  # {criterion.name}: từ 0 đến {criterion.maximum} điểm, chấm lẻ "
+                    f"{vn_number(0.5)} điểm; nhận xét là lý do cho điểm."
+                )
+                for line in _wrap(criterion.guidance, 92):
+                    out.append(f"  #   {line}")
+                out += [f"  - tieu_chi: {criterion.code}", "    diem:", "    nhan_xet:"]
+            out.append("")
+            continue
+        if key == "de_xuat_xep_loai" and levels:
+            out.append(
+                "# Các mức xếp loại của đợt: "
+                + "; ".join(
+                    f"{lv.code} = {lv.name} (từ {vn_number(lv.threshold)} điểm)" for lv in levels
+                )
+            )
+        one = {**root, "properties": {key: root["properties"][key]}}
+        _object(schema, (), one, prefilled, 0, True, out, year)
+    return "\n".join(out) + "\n"
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
 
 
 def _object(
@@ -58,6 +122,7 @@ def _object(
     depth: int,
     active: bool,
     out: list[str],
+    year: int | None = None,
 ) -> None:
     required = set(node.get("required", []))
     if node.get("minProperties") and not required and node.get("properties"):
@@ -71,18 +136,18 @@ def _object(
             continue
         on = active and (is_required or key in prefilled)
         comment = "" if on else "# "
-        for line in _help(child, is_required):
+        for line in _help(child, is_required, year):
             out.append(f"{INDENT * depth}# {line}")
         pad = INDENT * depth + comment
         kind = child.get("type")
         if kind == "object" or "properties" in child:
             out.append(f"{pad}{key}:")
-            _object(schema, (*path, key), child, prefilled.get(key, {}), depth + 1, on, out)
+            _object(schema, (*path, key), child, prefilled.get(key, {}), depth + 1, on, out, year)
         elif kind == "array":
             out.append(f"{pad}{key}:")
             items = schema.at((*path, key, 0))
             if items.get("type") == "object" or "properties" in items:
-                _item(schema, (*path, key, 0), items, depth + 1, on, out)
+                _item(schema, (*path, key, 0), items, depth + 1, on, out, year)
             else:
                 out.append(f"{pad}{INDENT}- ")
         elif kind == "boolean":
@@ -99,12 +164,13 @@ def _item(
     depth: int,
     active: bool,
     out: list[str],
+    year: int | None = None,
 ) -> None:
     """One list item showing an object's shape: the fields' help first, then `- field:` lines."""
     required = set(node.get("required", []))
     fields = list(node.get("properties", {}))
     for key in fields:
-        for line in _help(schema.at((*path, key)), key in required):
+        for line in _help(schema.at((*path, key)), key in required, year):
             out.append(f"{INDENT * depth}# {key} — {line}")
     first = True
     for key in fields:
