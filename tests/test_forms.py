@@ -589,3 +589,14 @@ def test_json_in_a_page_cannot_close_its_script() -> None:
     text = json_for_html({"ten": "</script><script>alert(1)</script><!-- x"})
     assert "<" not in text
     assert json.loads(text) == {"ten": "</script><script>alert(1)</script><!-- x"}
+
+
+def test_a_unit_page_opens_the_form_with_the_unit_chosen(page: Any, site_url: str) -> None:
+    """The page of a unit that has not registered links to the form, prefilled for it."""
+    page.goto(f"{site_url}ho-so/{CURRENT}/{UNREGISTERED}.html")
+    link = page.get_by_role("link", name="Điền biểu mẫu đăng ký cho đơn vị này")
+    link.click()
+    page.locator("#bieu-mau form").wait_for()
+    assert page.url.endswith(f"bieu-mau/dang-ky.html?don_vi={UNREGISTERED}")
+    chosen = page.locator("#bieu-mau select").first.input_value()
+    assert chosen == UNREGISTERED

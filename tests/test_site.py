@@ -233,6 +233,34 @@ def test_demo_internal_links_resolve(demo_site: Path) -> None:
     assert broken == []
 
 
+def reachable(site: Path, start: str = "index.html") -> set[Path]:
+    """Every page a reader reaches by following links from ``start`` (relative links only,
+    as the site writes them; decision 19)."""
+    seen: set[Path] = set()
+    todo = [(site / start).resolve()]
+    while todo:
+        page = todo.pop()
+        if page in seen or not page.is_file():
+            continue
+        seen.add(page)
+        for href in re.findall(r'href="([^"#?]+)', page.read_text(encoding="utf-8")):
+            if re.match(r"^[a-z]+:", href) or href.startswith("//"):
+                continue
+            target = (page.parent / html.unescape(href)).resolve()
+            if target.suffix == ".html" and target not in seen:
+                todo.append(target)
+    return seen
+
+
+def test_every_page_is_reachable_from_the_home_page(demo_site: Path) -> None:
+    """No orphan: printable sheets, earlier cycles' results, own models all have a way in."""
+    every = {p.resolve() for p in demo_site.rglob("*.html") if p.name != "404.html"}
+    orphans = sorted(
+        p.relative_to(demo_site.resolve()).as_posix() for p in every - reachable(demo_site)
+    )
+    assert orphans == []
+
+
 def test_dossier_pages_stay_out_of_the_navigation(demo_site: Path) -> None:
     home = (demo_site / "index.html").read_text(encoding="utf-8")
     nav = home.split('<nav class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]

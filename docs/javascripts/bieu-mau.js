@@ -657,6 +657,13 @@
       person.code.control.addEventListener("input", showModel);
     }
 
+    // A unit's page links here with ?don_vi=<code> when a document is missing: choose it.
+    var asked = new URLSearchParams(window.location.search).get("don_vi");
+    if (asked && fields.don_vi && units.some(function (u) { return u.ma === asked; })) {
+      fields.don_vi.control.value = asked;
+      fields.don_vi.control.dispatchEvent(new Event("change"));
+    }
+
     /** Rules that need two fields, as `sangtao check` has them (rules.py). */
     function crossCheck(value, check) {
       var first = data.khung[0];

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from sangtao.changes import Revision
 from sangtao.model import Roster
@@ -73,6 +74,27 @@ def model_src(year: int, unit: str, person: str | None) -> str:
 
 def dossier_src(model: ModelStatus) -> str:
     return model_src(model.year, model.unit, model.person)
+
+
+def chrome(ctx: SiteContext, year: int) -> dict[str, Any]:
+    """What the top of every cycle page needs: the demo notice and the other cycles."""
+    cycles = []
+    if len(ctx.statuses) >= 2:
+        for other in sorted(ctx.statuses, reverse=True):
+            label = f"Năm {other}" + (" (hiện tại)" if other == ctx.current else "")
+            cycles.append((label, None if other == year else f"{ctx.cycle_prefix(other)}index.md"))
+    return {"demo": ctx.demo, "cycles": cycles}
+
+
+def sheet_src(year: int, unit: str, person: str | None, account: str) -> str:
+    """The printable copy of one appraiser's score sheet."""
+    who = unit + (f"-{person}" if person else "")
+    return f"in/{year}/phieu-cham/{who}-{account.lower()}.md"
+
+
+def district_letter_src(year: int) -> str:
+    """The printable registration of the issuing committee's own model with its superior."""
+    return f"in/{year}/dang-ky-cua-huyen-uy.md"
 
 
 def evidence_src_of(year: int, unit: str, person: str | None, name: str) -> str:

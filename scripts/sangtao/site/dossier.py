@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from sangtao.labels import EFFECT_NAMES, KIND_WORDS, REVISION_WORDS, vn_date
-from sangtao.site.context import SiteContext, dossier_src, evidence_src
+from sangtao.site.context import SiteContext, dossier_src, evidence_src, sheet_src
 from sangtao.site.render import Rendered, render, render_page, shown_by
 from sangtao.status import MISSING, CycleStatus, DocumentStatus, ModelStatus, UnitStatus
 from sangtao.validation import Schema
@@ -110,10 +110,22 @@ def _data(document: object) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def registration_section(ctx: SiteContext, model: ModelStatus, missing_path: str) -> Rendered:
+def form_for(ctx: SiteContext, model: ModelStatus, schema: str) -> str | None:
+    """The web form that writes a missing document, for a model of the current cycle (the
+    forms serve that cycle only), with the unit already chosen."""
+    if model.year != ctx.current or model.person is not None:
+        return None
+    return f"bieu-mau/{schema}.md"
+
+
+def registration_section(
+    ctx: SiteContext, model: ModelStatus, missing_path: str, here: str = ""
+) -> Rendered:
     return Rendered(
         render(
             "dossier/registration.html",
+            here=here,
+            form=form_for(ctx, model, "dang-ky") if here else None,
             model=model,
             box=status_box(ctx, model.registration),
             missing=model.registration.state == MISSING,
@@ -181,6 +193,8 @@ def report_section(ctx: SiteContext, model: ModelStatus, here: str, missing_path
         render(
             "dossier/report.html",
             here=here,
+            form=form_for(ctx, model, "bao-cao"),
+            model=model,
             box=status_box(ctx, model.report),
             missing=model.report.state == MISSING,
             missing_path=missing_path,
@@ -203,8 +217,9 @@ def appraisal_section(model: ModelStatus) -> Rendered:
     return Rendered(render("dossier/appraisal.html", model=model))
 
 
-def outcome_section(ctx: SiteContext, model: ModelStatus) -> Rendered:
-    """Scores by criterion: only once the board has published the results."""
+def outcome_section(ctx: SiteContext, model: ModelStatus, here: str) -> Rendered:
+    """Scores by criterion, the printable sheets and the cycle's results: only once the board
+    has published the results."""
     status = ctx.statuses.get(model.year)
     appraisal = status.cycle.appraisal if status else None
     result = model.outcome
@@ -213,10 +228,16 @@ def outcome_section(ctx: SiteContext, model: ModelStatus) -> Rendered:
     return Rendered(
         render(
             "dossier/outcome.html",
+            here=here,
             appraisal=appraisal,
             result=result,
             combined=dict(result.by_criterion),
             counted=[s for s in result.sheets if s.valid],
+            printable=[
+                (sheet_src(model.year, model.unit, model.person, s.account), s.appraiser)
+                for s in result.sheets
+            ],
+            results=f"{ctx.cycle_prefix(model.year)}ket-qua-tham-dinh.md",
         )
     )
 
@@ -259,10 +280,10 @@ def model_sections(ctx: SiteContext, model: ModelStatus, here: str) -> list[Rend
     )
     return [
         appraisal_section(model),
-        registration_section(ctx, model, f"{folder}/dang-ky.yaml"),
+        registration_section(ctx, model, f"{folder}/dang-ky.yaml", here),
         progress_section(ctx, model),
         report_section(ctx, model, here, f"{folder}/bao-cao.yaml"),
-        outcome_section(ctx, model),
+        outcome_section(ctx, model, here),
         history_section(ctx, model),
     ]
 

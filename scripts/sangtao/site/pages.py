@@ -11,7 +11,7 @@ from typing import Any
 from sangtao.labels import KIND_WORDS
 from sangtao.layout import ANSWERS_FILE, CYCLE_FILE, ROSTER_FILE
 from sangtao.site.charts import compliance_by_block, progress_over_time
-from sangtao.site.context import SiteContext, dossier_src
+from sangtao.site.context import SiteContext, chrome, district_letter_src, dossier_src
 from sangtao.site.dossier import dossier_pages
 from sangtao.site.forms import form_pages
 from sangtao.site.render import Rendered, render_page
@@ -40,16 +40,6 @@ def build_pages(ctx: SiteContext) -> dict[str, Rendered]:
     pages.update(form_pages(ctx))
     pages.update(results_pages(ctx))
     return pages
-
-
-def chrome(ctx: SiteContext, year: int) -> dict[str, Any]:
-    """What the top of every cycle page needs: the demo notice and the other cycles."""
-    cycles = []
-    if len(ctx.statuses) >= 2:
-        for other in sorted(ctx.statuses, reverse=True):
-            label = f"Năm {other}" + (" (hiện tại)" if other == ctx.current else "")
-            cycles.append((label, None if other == year else f"{ctx.cycle_prefix(other)}index.md"))
-    return {"demo": ctx.demo, "cycles": cycles}
 
 
 def _percent(part: int, whole: int) -> str:
@@ -95,8 +85,20 @@ def home_page(ctx: SiteContext, status: CycleStatus, here: str) -> Rendered:
         report=compliance(ctx, status, "report"),
         progress_chart=chart,
         progress_rows=rows,
+        own=_own_model_links(status),
         **chrome(ctx, status.cycle.year),
     )
+
+
+def _own_model_links(status: CycleStatus) -> list[tuple[str, str]]:
+    """The issuing committee's own model: its dossier and the printable registration."""
+    if status.district is None:
+        return []
+    short = status.issuer.short
+    return [
+        (dossier_src(status.district), f"Mô hình của {short}"),
+        (district_letter_src(status.cycle.year), f"Bản đăng ký mô hình của {short} (bản in)"),
+    ]
 
 
 def units_page(ctx: SiteContext, status: CycleStatus, here: str) -> Rendered:

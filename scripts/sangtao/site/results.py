@@ -12,7 +12,8 @@ from typing import Any
 from sangtao.appraisal import WAITING, Sheet, public_eligibility
 from sangtao.model import Appraisal
 from sangtao.site.charts import score_distribution
-from sangtao.site.context import SiteContext, dossier_src
+from sangtao.site.context import SiteContext, chrome, district_letter_src, dossier_src
+from sangtao.site.context import sheet_src as model_sheet_src
 from sangtao.site.dossier import fields, history_section, progress_section, registration_section
 from sangtao.site.render import Rendered, render_page, shown_by
 from sangtao.status import APPRAISABLE, CycleStatus, ModelStatus
@@ -32,7 +33,11 @@ def _cycle_results(ctx: SiteContext, status: CycleStatus, prefix: str) -> dict[s
     results = f"{prefix}ket-qua-tham-dinh.md"
     if appraisal is None:
         pages[results] = render_page(
-            "results/no-appraisal.html", f"Kết quả thẩm định năm {year}", year=year
+            "results/no-appraisal.html",
+            f"Kết quả thẩm định năm {year}",
+            year=year,
+            here=results,
+            **chrome(ctx, year),
         )
     else:
         pages[results] = results_page(ctx, status, appraisal, results)
@@ -54,12 +59,7 @@ def minutes_src(year: int) -> str:
 
 
 def sheet_src(model: ModelStatus, sheet: Sheet) -> str:
-    who = model.unit + (f"-{model.person}" if model.person else "")
-    return f"in/{model.year}/phieu-cham/{who}-{sheet.account.lower()}.md"
-
-
-def district_letter_src(year: int) -> str:
-    return f"in/{year}/dang-ky-cua-huyen-uy.md"
+    return model_sheet_src(model.year, model.unit, model.person, sheet.account)
 
 
 def _published(status: CycleStatus) -> bool:
@@ -103,6 +103,7 @@ def results_page(
         chart=chart,
         minutes=minutes_src(status.cycle.year),
         dossier_src=dossier_src,
+        **chrome(ctx, status.cycle.year),
     )
 
 
@@ -133,6 +134,7 @@ def eligibility_page(ctx: SiteContext, status: CycleStatus, here: str) -> Render
         counts=counts,
         collective=collective,
         individual=[row(m, _who(ctx, m)) for u in status.units for m in u.individuals],
+        **chrome(ctx, status.cycle.year),
     )
 
 
