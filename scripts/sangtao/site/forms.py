@@ -29,8 +29,7 @@ class Form:
     schema: str  # the schema's name, also the page's name: bieu-mau/<schema>.md
     kind: str  # the document kind in status and deadlines
     name: str  # what the clerk calls it
-    file: str  # where the file goes inside the model's folder
-    purpose: str
+    file: str  # where the file goes inside the model's folder (its purpose: forms/_purpose.html)
 
 
 FORMS = (
@@ -39,22 +38,18 @@ FORMS = (
         "registration",
         "Đăng ký mô hình",
         "dang-ky.yaml",
-        "Bản đăng ký mô hình mới, cách làm sáng tạo của tập thể hoặc của một cá nhân.",
     ),
     Form(
         "tien-do",
         "progress",
         "Báo cáo tiến độ",
         "tien-do/<năm-tháng-ngày>.yaml",
-        "Gửi bất cứ lúc nào trong thời gian thực hiện: việc đã làm, khó khăn, vướng mắc "
-        "cần Ban Tổ chức Huyện ủy tháo gỡ.",
     ),
     Form(
         "bao-cao",
         "report",
         "Báo cáo kết quả",
         "bao-cao.yaml",
-        "Báo cáo kết quả thực hiện theo mẫu của Hướng dẫn 09-HD/BTCTU, để được thẩm định.",
     ),
 )
 

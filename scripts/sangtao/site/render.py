@@ -12,6 +12,7 @@ with autoescape off.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 from collections.abc import Iterable
@@ -42,9 +43,17 @@ def shown_by(parts: Iterable[Rendered]) -> frozenset[str]:
     return frozenset().union(*(p.shown for p in parts))
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _escaped(text: str) -> Markup:
+    # Labels, dates and names repeat on every page: escape each distinct text once per build.
+    return Markup(esc(text))
+
+
 def _finalize(value: object) -> object:
     if isinstance(value, Markup):
         return value
+    if isinstance(value, str):
+        return _escaped(value)
     if isinstance(value, int | float) and not isinstance(value, bool):
         return Markup(value)
     return Markup(esc(value))
@@ -84,6 +93,8 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        # Templates ship with the package and never change during a build: no stat per page.
+        auto_reload=False,
     )
     env.filters.update(
         attr=attr,

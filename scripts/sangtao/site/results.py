@@ -166,7 +166,7 @@ def sheet_page(
     return render_page(
         "print/sheet.html",
         f"Phiếu chấm điểm — {_who(ctx, model)} — {sheet.appraiser}",
-        **_document(ctx, issuer="TỔ THẨM ĐỊNH", number="", day=_day(sheet.day)),
+        **_document(ctx, number="", day=_day(sheet.day)),
         year=status.cycle.year,
         appraisal=appraisal,
         model=model,
@@ -192,7 +192,6 @@ def minutes_page(ctx: SiteContext, status: CycleStatus, appraisal: Appraisal) ->
         f"Biên bản tổng hợp kết quả thẩm định năm {status.cycle.year}",
         **_document(
             ctx,
-            issuer="TỔ THẨM ĐỊNH",
             number=appraisal.minutes_number,
             day=_day(appraisal.minutes_date),
         ),
@@ -212,7 +211,7 @@ def minutes_page(ctx: SiteContext, status: CycleStatus, appraisal: Appraisal) ->
 
 def district_page(ctx: SiteContext, status: CycleStatus, model: ModelStatus) -> Rendered:
     here = dossier_src(model)
-    name = ctx.roster.district.get("ten", "Huyện ủy")
+    name = ctx.roster.district.get("ten", "")
     sections = [
         registration_section(ctx, model, f"submissions/{model.year}/{model.unit}/dang-ky.yaml"),
         progress_section(ctx, model),
@@ -224,7 +223,7 @@ def district_page(ctx: SiteContext, status: CycleStatus, model: ModelStatus) -> 
         shown=shown_by(sections),
         here=here,
         name=name,
-        upper=ctx.roster.district.get("co_quan_cap_tren", "Ban Tổ chức Tỉnh ủy"),
+        upper=ctx.roster.district.get("co_quan_cap_tren", ""),
         letter=district_letter_src(status.cycle.year),
         sections=[s.html for s in sections],
     )
@@ -246,7 +245,7 @@ def district_letter(ctx: SiteContext, status: CycleStatus, model: ModelStatus) -
             day=_day(data.get("ngay_van_ban")),
         ),
         year=status.cycle.year,
-        upper=district.get("co_quan_cap_tren", "Ban Tổ chức Tỉnh ủy"),
+        upper=district.get("co_quan_cap_tren", ""),
         fields=fields(ctx, ctx.schemas["dang-ky"], data) if data else None,
         signer=signer or {},
         deadline=deadlines.get("dang_ky_cap_huyen", deadlines["dang_ky"]),
