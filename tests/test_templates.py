@@ -12,7 +12,7 @@ import pytest
 from markupsafe import Markup
 
 from sangtao.site.html import esc
-from sangtao.site.render import ENVIRONMENT, Rendered, render
+from sangtao.site.render import ENVIRONMENT, Rendered, render, shown_by
 
 from conftest import PROJECT
 
@@ -163,9 +163,9 @@ def test_the_environment_is_our_own_and_escapes() -> None:
     assert "<b>" not in render("page.html", blocks=["<b>"], folded="x")
 
 
-def test_rendered_parts_add_up() -> None:
-    total = Rendered("<p>a</p>", frozenset({"x"})) + Rendered("<p>b</p>", frozenset({"y"}))
-    assert total == Rendered("<p>a</p><p>b</p>", frozenset({"x", "y"}))
+def test_a_page_unions_the_files_its_sections_show() -> None:
+    sections = [Rendered("<p>a</p>", frozenset({"x"})), Rendered(""), Rendered("b", frozenset("y"))]
+    assert shown_by(sections) == {"x", "y"}
 
 
 def test_templates_ship_with_the_package_and_compile() -> None:

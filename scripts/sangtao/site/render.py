@@ -35,9 +35,6 @@ class Rendered:
     html: str
     shown: frozenset[str] = frozenset()
 
-    def __add__(self, other: Rendered) -> Rendered:
-        return Rendered(Markup(self.html) + Markup(other.html), self.shown | other.shown)
-
 
 def shown_by(parts: Iterable[Rendered]) -> frozenset[str]:
     return frozenset().union(*(p.shown for p in parts))
