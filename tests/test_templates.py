@@ -140,6 +140,17 @@ def test_no_html_is_built_in_python_strings() -> None:
     assert found == []
 
 
+def test_trusted_html_is_made_in_one_place() -> None:
+    """Only site/render.py marks text as safe HTML (``Markup(...)``); the rest of the package
+    gets it from there."""
+    found = [
+        p.relative_to(PACKAGE).as_posix()
+        for p in PACKAGE.rglob("*.py")
+        if "Markup(" in p.read_text(encoding="utf-8") and p.name != "render.py"
+    ]
+    assert found == []
+
+
 def test_every_value_is_escaped_as_decision_21_says() -> None:
     hostile = "<script>alert(1)</script>\n## [x](javascript:y) {: onclick=z }"
     template = ENVIRONMENT.from_string("{{ v }}|{{ m }}|{{ n }}|{{ f }}|{{ nothing }}")

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from markupsafe import Markup
 
 from sangtao.labels import STATE_COLOURS, STATE_LABELS
-from sangtao.site.render import render
+from sangtao.site.render import EMPTY, render
 from sangtao.status import EXTENDED, LATE, MISSING, ON_TIME, CycleStatus
 
 _STATES = (ON_TIME, EXTENDED, LATE, MISSING)
@@ -63,7 +63,7 @@ def progress_over_time(status: CycleStatus) -> tuple[Markup, list[tuple[str, int
     months = sorted(updates)
     rows = [(m, len(updates[m]), sum(updates[m]) / len(updates[m])) for m in months]
     if not rows:
-        return Markup(""), []
+        return EMPTY, []
     width, height, left, bottom = 560, 220, 40, 40
     step = (width - left - 10) / max(len(rows), 1)
     tallest = max(count for _, count, _ in rows)
@@ -100,7 +100,7 @@ def score_distribution(
 ) -> Markup:
     """Histogram of combined scores in bands of 10 points, with the level thresholds marked."""
     if not scores:
-        return Markup("")
+        return EMPTY
     bands = Counter(min(int(s // 10), max(maximum // 10 - 1, 0)) for s in scores)
     count = max(maximum // 10, 1)
     width, height, left, bottom = 560, 220, 30, 40

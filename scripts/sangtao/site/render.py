@@ -36,6 +36,10 @@ class Rendered:
     shown: frozenset[str] = frozenset()
 
 
+# What a chart or section renders to when it has nothing to show.
+EMPTY = Markup("")
+
+
 def shown_by(parts: Iterable[Rendered]) -> frozenset[str]:
     return frozenset().union(*(p.shown for p in parts))
 
