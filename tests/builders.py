@@ -78,6 +78,20 @@ def registration(
     return data
 
 
+def extension(unit: str = "loc-an", **extra: Any) -> dict[str, Any]:
+    """A line of `gia_han` in dot.yaml: the registration deadline moved for one unit."""
+    data: dict[str, Any] = {
+        "don_vi": unit,
+        "van_ban": "dang-ky",
+        "han_moi": "2023-03-10T23:59:59+07:00",
+        "co_quan": "Ban Tổ chức Huyện ủy",
+        "ngay": "2023-02-25",
+        "ly_do": "Đại hội chi bộ",
+    }
+    data.update(extra)
+    return data
+
+
 def dump(data: Any) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 

@@ -265,9 +265,10 @@ def shown(text: str) -> str:
     return "".join(out)
 
 
-def problem_line(problem: Problem) -> str:
+def problem_line(problem: Problem, hints: bool = False) -> str:
     line = "-" if problem.line is None else str(problem.line)
-    return shown(f"{problem.path}:{line}: {problem.rule}: {problem.message}")
+    hint = f" — {problem.hint}" if hints and problem.hint else ""
+    return shown(f"{problem.path}:{line}: {problem.rule}: {problem.message}{hint}")
 
 
 def receipt_lines(snapshot: Snapshot) -> list[str]:
@@ -288,7 +289,7 @@ def test_corpus_case(case: Case, tmp_path: Path, capsys: pytest.CaptureFixture[s
     repo = build(case, tmp_path / "kho")
     with time_limit(TIMEOUT_SECONDS):
         outcome = check(case, repo)
-    got = [problem_line(p) for p in outcome.problems]
+    got = [problem_line(p, bool(case.spec.get("hints"))) for p in outcome.problems]
     if case.spec.get("receipts"):
         got += receipt_lines(outcome.snapshot)
     expected_path = case.folder / "expected.txt"

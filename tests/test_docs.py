@@ -23,7 +23,17 @@ import pytest
 from sangtao import catalog
 from sangtao.cli import build_parser
 
-from builders import appraisal_config, cycle, dump, progress, registration, report, roster, sheet
+from builders import (
+    appraisal_config,
+    cycle,
+    dump,
+    extension,
+    progress,
+    registration,
+    report,
+    roster,
+    sheet,
+)
 from conftest import PROJECT, Repo
 
 DOCS = PROJECT / "docs"
@@ -184,15 +194,7 @@ def rich_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     units = roster()
     units["huyen"]["ma"] = "huyen-uy"
     repo.write("submissions/don-vi.yaml", dump(units))
-    extension = {
-        "don_vi": "loc-an",
-        "van_ban": "dang-ky",
-        "han_moi": "2023-03-10T23:59:59+07:00",
-        "co_quan": "Ban Tổ chức Huyện ủy",
-        "ngay": "2023-02-25",
-        "ly_do": "Đại hội chi bộ",
-    }
-    config = cycle(tham_dinh=appraisal_config(published=True), gia_han=[extension])
+    config = cycle(tham_dinh=appraisal_config(published=True), gia_han=[extension()])
     repo.write("submissions/2023/dot.yaml", dump(config))
     repo.commit("Mở đợt 2023", "2023-01-10T08:00:00+07:00")
     repo.write("submissions/2023/loc-thang/dang-ky.yaml", dump(registration()))

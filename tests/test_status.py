@@ -10,7 +10,7 @@ from sangtao.model import Cycle, Document, Roster
 from sangtao.pipeline import take_snapshot
 from sangtao.status import Receipt, cycle_status, judge
 
-from builders import cycle, dump, registration, roster, seed
+from builders import cycle, dump, extension, registration, roster, seed
 from conftest import Repo
 
 VN = dt.timezone(dt.timedelta(hours=7))
@@ -50,14 +50,6 @@ def _status(now: dt.datetime, found: dict[str, Receipt], docs: list[Document], *
 
 
 def test_states_extension_and_overdue() -> None:
-    extension = {
-        "don_vi": "loc-an",
-        "van_ban": "dang-ky",
-        "han_moi": "2023-03-10T23:59:59+07:00",
-        "co_quan": "Ban Tổ chức Huyện ủy",
-        "ngay": "2023-02-25",
-        "ly_do": "Đại hội chi bộ",
-    }
     docs = [_doc("loc-thang"), _doc("loc-an"), _doc("loc-thang", "nguyen-thi-lan")]
     found = {
         docs[0].rel: Receipt(dt.datetime(2023, 3, 2, tzinfo=VN), "git", "abc"),
@@ -65,7 +57,7 @@ def test_states_extension_and_overdue() -> None:
         docs[2].rel: Receipt(dt.datetime(2023, 2, 1, tzinfo=VN), "git", "def"),
     }
     now = dt.datetime(2023, 4, 1, tzinfo=VN)
-    status = _status(now, found, docs, gia_han=[extension])
+    status = _status(now, found, docs, gia_han=[extension()])
     by_code = {u.unit.code: u for u in status.units}
     assert by_code["loc-thang"].collective.registration.state == "late"
     assert by_code["loc-an"].collective.registration.state == "extended"

@@ -40,7 +40,7 @@ from bench.words import (
     SECRETARY,
     THEMES,
 )
-from sangtao.layout import Location, fold, locate
+from sangtao.layout import ROSTER_FILE, Location, fold, locate, path_of
 
 YEAR = 2023
 TZ = dt.timezone(dt.timedelta(hours=7))
@@ -262,10 +262,9 @@ def dossier(
     titles = SECRETARY[unit.block]
     lead = {"ho_ten": writer.person(kho), "chuc_vu": rng.choice(titles[1:])}
     signer = {"ho_ten": writer.person(), "chuc_vu": titles[0]}
-    folder = f"submissions/{YEAR}/{unit.code}"
+    who = person[1] if person is not None else None
     registration: dict[str, Any] = {"don_vi": unit.code, "nam": YEAR}
     if person is not None:
-        folder += f"/ca-nhan/{person[1]}"
         registration["ca_nhan"] = {
             "ma": person[1],
             "ho_ten": person[0],
@@ -291,7 +290,7 @@ def dossier(
     }
     if rng.random() < 0.4:
         lead["dien_thoai"] = f"0263 {rng.randint(3000000, 3999999)}"
-    path = f"{folder}/dang-ky.yaml"
+    path = path_of("registration", YEAR, unit.code, who)
     events.append(Event(received, path, yaml_text(registration), unit.account))
     stats.registrations += 1
     if rng.random() < 0.05:  # corrected before the deadline: the receipt stays the first landing
@@ -321,7 +320,12 @@ def dossier(
             update["nguoi_bao_cao"] = {"ho_ten": lead["ho_ten"], "chuc_vu": lead["chuc_vu"]}
             at = working_instant(rng, day + dt.timedelta(days=rng.randint(0, 3)))
             events.append(
-                Event(at, f"{folder}/tien-do/{day}.yaml", yaml_text(update), unit.account)
+                Event(
+                    at,
+                    path_of("progress", YEAR, unit.code, who, day.isoformat()),
+                    yaml_text(update),
+                    unit.account,
+                )
             )
             stats.progress += 1
     if rng.random() < 0.5:
@@ -370,7 +374,9 @@ def dossier(
             "so_van_ban": f"{rng.randint(100, 400)}-BC/{'ĐU' if unit.kind == 'dang-bo-co-so' else 'CB'}",
             "nguoi_ky": signer,
         }
-        events.append(Event(at, f"{folder}/bao-cao.yaml", yaml_text(report), unit.account))
+        events.append(
+            Event(at, path_of("report", YEAR, unit.code, who), yaml_text(report), unit.account)
+        )
         stats.reports += 1
 
 
@@ -381,7 +387,7 @@ def roster_files(units: list[Unit], committees: int) -> list[tuple[str, bytes]]:
     """The roster: one flat file, or (a province after 2025) a main file naming ``committees``
     commune, ward and bloc committees and one part file per committee with its organisations."""
     if committees <= 0:
-        return [("submissions/don-vi.yaml", roster(units))]
+        return [(ROSTER_FILE, roster(units))]
     codes = [f"cap-uy-{i + 1:03d}" for i in range(committees)]
     main = {
         "cap_uy": {"ten": "Tỉnh ủy Lâm Đồng (dữ liệu tổng hợp để đo hiệu năng)", "ma": "tinh-uy"},
@@ -396,7 +402,7 @@ def roster_files(units: list[Unit], committees: int) -> list[tuple[str, bytes]]:
             for i, code in enumerate(codes)
         ],
     }
-    files = [("submissions/don-vi.yaml", yaml_text(main, "Cây tổ chức tổng hợp để đo hiệu năng."))]
+    files = [(ROSTER_FILE, yaml_text(main, "Cây tổ chức tổng hợp để đo hiệu năng."))]
     size = -(-len(units) // committees)
     for i, code in enumerate(codes):
         part = {
@@ -412,7 +418,7 @@ def roster_files(units: list[Unit], committees: int) -> list[tuple[str, bytes]]:
             ]
         }
         if part["don_vi"]:
-            files.append((f"submissions/don-vi/{code}.yaml", yaml_text(part)))
+            files.append((path_of("roster-part", None, code), yaml_text(part)))
     return files
 
 
@@ -551,7 +557,7 @@ def generate(root: Path, shape: Shape) -> Synthetic:
     stream = FastImport()
     seed_files = [(path, stream.blob(content)) for path, content in site_source()]
     seed_files += [(p, stream.blob(c)) for p, c in roster_files(units, shape.committees)]
-    seed_files.append((f"submissions/{YEAR}/dot.yaml", stream.blob(cycle())))
+    seed_files.append((path_of("cycle", YEAR), stream.blob(cycle())))
     opened = dt.datetime(YEAR, 1, 10, 8, 0, tzinfo=TZ)
     tip = stream.commit("refs/heads/main", BOARD, opened, f"Mở đợt {YEAR}", seed_files)
     stats.commits = 1

@@ -21,7 +21,7 @@ from sangtao.codeowners import CODEOWNERS, stale_problem
 from sangtao.codeowners import render as render_codeowners
 from sangtao.corpus import find_root, read_corpus
 from sangtao.gate import judge_change
-from sangtao.layout import CODE
+from sangtao.layout import CODE, ROSTER_FILE, SCHEMA_OF, path_of
 from sangtao.merge import merge
 from sangtao.model import TZ, Cycle, Roster
 from sangtao.pipeline import parse_now, status_problems, take_snapshot
@@ -74,7 +74,7 @@ def codeowners(args: argparse.Namespace) -> int:
     root = find_root(Path(args.root) if args.root else None)
     corpus = read_corpus(root)
     if corpus.roster is None:
-        raise FatalError("submissions/don-vi.yaml có lỗi: chạy `sangtao check` và sửa trước")
+        raise FatalError(f"{ROSTER_FILE} có lỗi: chạy `sangtao check` và sửa trước")
     path = root / CODEOWNERS
     text = render_codeowners(corpus.roster, corpus.cycle_rosters)
     if path.is_file() and path.read_text(encoding="utf-8") == text:
@@ -90,13 +90,11 @@ def status(args: argparse.Namespace) -> int:
     root = find_root(Path(args.root) if args.root else None)
     snapshot = take_snapshot(root, parse_now(args.now))
     if snapshot.corpus.roster is None and not snapshot.corpus.cycle_rosters:
-        raise FatalError(
-            "submissions/don-vi.yaml có lỗi hoặc chưa có: chạy `sangtao check` và sửa trước"
-        )
+        raise FatalError(f"{ROSTER_FILE} có lỗi hoặc chưa có: chạy `sangtao check` và sửa trước")
     years = [args.cycle] if args.cycle else sorted(snapshot.statuses)
     missing = [y for y in years if y not in snapshot.statuses]
     if missing:
-        raise FatalError(f"Không có đợt năm {missing[0]} (thiếu submissions/{missing[0]}/dot.yaml)")
+        raise FatalError(f"Không có đợt năm {missing[0]} (thiếu {path_of('cycle', missing[0])})")
     if args.format == "json":
         payload = [cycle_json(snapshot.statuses[y]) for y in years]
         print(dumps(payload[0] if args.cycle else payload, OUTLINE_DEPTH + (not args.cycle)))
@@ -105,11 +103,11 @@ def status(args: argparse.Namespace) -> int:
     return 0
 
 
-NEW_KINDS = {
-    "registration": ("dang-ky", "Bản đăng ký mô hình mới, cách làm sáng tạo"),
-    "progress": ("tien-do", "Báo cáo tiến độ thực hiện mô hình"),
-    "report": ("bao-cao", "Báo cáo kết quả thực hiện mô hình"),
-    "score": ("phieu-cham", "Phiếu chấm điểm mô hình"),
+NEW_KINDS = {  # kind → the title of its template; the schema comes from layout.SCHEMA_OF
+    "registration": "Bản đăng ký mô hình mới, cách làm sáng tạo",
+    "progress": "Báo cáo tiến độ thực hiện mô hình",
+    "report": "Báo cáo kết quả thực hiện mô hình",
+    "score": "Phiếu chấm điểm mô hình",
 }
 
 
@@ -119,7 +117,7 @@ def new(args: argparse.Namespace) -> int:
     now = parse_now(args.now)
     year = args.cycle or max(corpus.cycles, default=now.year)
     if year not in corpus.cycles:
-        raise FatalError(f"Không có đợt năm {year} (thiếu submissions/{year}/dot.yaml)")
+        raise FatalError(f"Không có đợt năm {year} (thiếu {path_of('cycle', year)})")
     roster = corpus.roster_for(year)
     if roster is None:
         raise FatalError("Danh sách đơn vị (don-vi.yaml) có lỗi: chạy `sangtao check` và sửa trước")
@@ -131,15 +129,14 @@ def new(args: argparse.Namespace) -> int:
         )
     if args.kind == "score":
         return _new_score(root, corpus.cycles[year], roster, args)
-    folder = f"submissions/{year}/{args.unit}" + (f"/ca-nhan/{args.person}" if args.person else "")
-    schema_name, title = NEW_KINDS[args.kind]
+    schema_name, title = SCHEMA_OF[args.kind], NEW_KINDS[args.kind]
     prefilled: dict[str, object] = {"don_vi": args.unit, "nam": year}
     today = now.astimezone(TZ).date().isoformat()
     if args.kind == "progress":
         prefilled["ngay"] = today
-        rel = f"{folder}/tien-do/{today}.yaml"
-    else:
-        rel = f"{folder}/{schema_name}.yaml"
+    rel = path_of(
+        args.kind, year, args.unit, args.person, today if args.kind == "progress" else None
+    )
     if args.kind == "registration" and args.person:
         prefilled["ca_nhan"] = {"ma": args.person}
     path = root / rel
@@ -206,8 +203,7 @@ def _new_score(root: Path, cycle: Cycle, roster: Roster, args: argparse.Namespac
         raise FatalError(
             f"{member.name} không chấm {args.unit}: đơn vị sinh hoạt hoặc đã khai xung đột"
         )
-    model = f"{args.unit}/{args.person}" if args.person else args.unit
-    rel = f"submissions/{cycle.year}/tham-dinh/{model}/{member.account}.yaml"
+    rel = path_of("score", cycle.year, args.unit, args.person, member.account)
     path = root / rel
     if path.exists():
         raise FatalError(f"Tệp {rel} đã có; không ghi đè. Sửa thẳng tệp đó")
@@ -225,7 +221,7 @@ def _new_score(root: Path, cycle: Cycle, roster: Roster, args: argparse.Namespac
         f"Kiểm tra: sangtao check {rel}",
     ]
     text = render_score_template(
-        SchemaSet(root / "schema")["phieu-cham"],
+        SchemaSet(root / "schema")[SCHEMA_OF["score"]],
         prefilled,
         header,
         appraisal.criteria,

@@ -30,6 +30,7 @@ from sangtao.layout import (
     SUBMISSIONS,
     Location,
     locate,
+    path_of,
 )
 from sangtao.loader import LoadError, load_bytes
 from sangtao.model import DEADLINE_KEY, Cycle, Issuer, Roster
@@ -195,7 +196,7 @@ def judge_change(
 
     def cycle_of(year: int) -> Cycle | None:
         if year not in cycles:
-            rel = f"{SUBMISSIONS}/{year}/{CYCLE_FILE}"
+            rel = path_of("cycle", year)
             # An admin's own edit of the cycle counts for this change; anyone else's does not.
             raw = (
                 (root / rel).read_bytes()

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import git
 
+from sangtao.layout import SUBMISSIONS
 from sangtao.model import TZ
 from sangtao.problems import FatalError
 
@@ -82,7 +83,7 @@ def tree_prefix(repo: git.Repo, root: Path) -> str:
     return "" if offset == "." else offset + "/"
 
 
-def read_history(root: Path, ref: str = "HEAD", prefix: str = "submissions/") -> History:
+def read_history(root: Path, ref: str = "HEAD", prefix: str = f"{SUBMISSIONS}/") -> History:
     """Read the first-parent history of ``ref`` once and date every file under ``prefix``."""
     repo = open_repository(root)
     if repo.git.rev_parse("--is-shallow-repository").strip() == "true":

@@ -27,6 +27,10 @@ EVIDENCE_DIR = "minh-chung"
 APPRAISAL_DIR = "tham-dinh"
 EVIDENCE_TYPES = (".pdf", ".jpg", ".jpeg", ".png")
 MODEL_FILES = {REGISTRATION_FILE: "registration", REPORT_FILE: "report"}
+FILE_OF = {kind: name for name, kind in MODEL_FILES.items()}
+# Folder names of the system inside a cycle: no unit may be coded like one of them, or its
+# files would read as a roster part, a committee's answers or score sheets.
+RESERVED_CODES = frozenset({APPRAISAL_DIR, INDIVIDUALS_DIR, ROSTER_PARTS_DIR, ANSWERS_DIR})
 
 CODE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 YEAR = re.compile(r"(?:19|20|21)[0-9]{2}\Z")
@@ -63,8 +67,68 @@ class Location:
     @property
     def cycle_rel(self) -> str:
         """The path relative to the cycle folder, as the receipt book writes it."""
-        prefix = f"{SUBMISSIONS}/{self.year}/"
-        return self.rel[len(prefix) :] if self.rel.startswith(prefix) else self.rel
+        prefix = f"{cycle_dir(self.year)}/" if self.year is not None else ""
+        return self.rel[len(prefix) :] if prefix and self.rel.startswith(prefix) else self.rel
+
+
+# The other direction: where a document of a kind lives. locate(path_of(…)) gives the same
+# kind, year, unit, person and name back (tests/test_layout.py checks it with Hypothesis).
+
+
+def cycle_dir(year: int) -> str:
+    """submissions/<year>: the cycle's folder."""
+    return f"{SUBMISSIONS}/{year}"
+
+
+def model_dir(year: int, unit: str, person: str | None = None) -> str:
+    """The folder of a unit's collective model, or of one person's model in that unit."""
+    folder = f"{cycle_dir(year)}/{unit}"
+    return f"{folder}/{INDIVIDUALS_DIR}/{person}" if person is not None else folder
+
+
+def path_of(
+    kind: str,
+    year: int | None = None,
+    unit: str | None = None,
+    person: str | None = None,
+    name: str | None = None,
+) -> str:
+    """The path of a document of ``kind``, as ``locate`` reads it back.
+
+    ``unit`` is the unit of a model or a score sheet, or the committee of a roster part or of
+    its answers; ``name`` is a progress update's date, an evidence file's name or an
+    appraiser's account (a score sheet). A roster and its parts may belong to one year.
+    """
+    if kind in ("roster", "roster-part"):
+        base = SUBMISSIONS if year is None else cycle_dir(year)
+        return (
+            f"{base}/{ROSTER_NAME}"
+            if kind == "roster"
+            else f"{base}/{ROSTER_PARTS_DIR}/{unit}.yaml"
+        )
+    if year is None:
+        raise ValueError(f"a {kind} document belongs to a year")
+    if kind == "cycle":
+        return f"{cycle_dir(year)}/{CYCLE_FILE}"
+    if kind == "answers":
+        where = ANSWERS_FILE if unit is None else f"{ANSWERS_DIR}/{unit}.yaml"
+        return f"{cycle_dir(year)}/{where}"
+    if unit is None:
+        raise ValueError(f"a {kind} document belongs to a unit")
+    if kind == "score":
+        folder = "/".join([cycle_dir(year), APPRAISAL_DIR, unit, *([person] if person else [])])
+        return f"{folder}/{name}.yaml"
+    return f"{model_dir(year, unit, person)}/{_model_file(kind, name)}"
+
+
+def _model_file(kind: str, name: str | None) -> str:
+    if kind in FILE_OF:
+        return FILE_OF[kind]
+    if kind == "progress":
+        return f"{PROGRESS_DIR}/{name}.yaml"
+    if kind == "evidence":
+        return f"{EVIDENCE_DIR}/{name}"
+    raise ValueError(f"no such kind of document: {kind}")
 
 
 @dataclass(frozen=True)
@@ -230,7 +294,12 @@ _CONFUSABLES = str.maketrans(
 
 
 def fold(text: str) -> str:
-    """The skeleton of a name: what a reader sees, ignoring case, accents and look-alikes."""
+    """The skeleton of a name: what a reader sees, ignoring case, accents and look-alikes.
+
+    The project's one fold: look-alike folders and names, codes made from Vietnamese text
+    (the benchmark), and the words without diacritics that the site adds for search (spaces
+    become hyphens, which the search index splits on like spaces).
+    """
     text = unicodedata.normalize("NFKD", text.translate(_CONFUSABLES))
     text = "".join(c for c in text if not unicodedata.combining(c))
     return text.casefold().translate(_CONFUSABLES)

@@ -10,7 +10,6 @@ to every value they print (``render.py``); nothing else in the package writes HT
 from __future__ import annotations
 
 import posixpath
-import unicodedata
 
 # Characters with a meaning in Markdown or its extensions (attr_list, tables, snippets, emoji,
 # abbreviations, footnotes, admonitions, critic, keys, smart symbols …).
@@ -41,9 +40,3 @@ def href(from_src: str, to_src: str) -> str:
 
 
 FRONT_MATTER_END = "\n---\n\n"
-
-
-def fold(text: str) -> str:
-    """Vietnamese without diacritics, lower case: what people type into a search box."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()

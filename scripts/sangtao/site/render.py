@@ -25,7 +25,8 @@ from markupsafe import Markup
 
 from sangtao import labels
 from sangtao.labels import days_left, state_label, vn_date, vn_datetime, vn_long_date
-from sangtao.site.html import FRONT_MATTER_END, esc, fold, href
+from sangtao.layout import fold  # the project's one fold: search words without diacritics
+from sangtao.site.html import FRONT_MATTER_END, esc, href
 
 
 @dataclass(frozen=True)
