@@ -47,6 +47,7 @@ SCHEMA_OF = {
     "report": "bao-cao",
     "score": "phieu-cham",
 }
+KIND_OF = {schema: kind for kind, schema in SCHEMA_OF.items()}  # schema name → document kind
 
 
 @dataclass(frozen=True)

@@ -18,15 +18,7 @@ from typing import Any
 
 from sangtao.corpus import Corpus, read_corpus
 from sangtao.labels import state_label, vn_date, vn_datetime
-from sangtao.layout import (
-    CODE,
-    CYCLE_FILE,
-    INDIVIDUALS_DIR,
-    PROGRESS_DIR,
-    REGISTRATION_FILE,
-    REPORT_FILE,
-    SUBMISSIONS,
-)
+from sangtao.layout import CODE, CYCLE_FILE, KIND_OF, cycle_dir, path_of
 from sangtao.loader import LoadError, load_bytes, top_level_sequence
 from sangtao.model import TZ, Cycle, Roster
 from sangtao.problems import FatalError, Problem
@@ -121,7 +113,6 @@ def kind_of(data: dict[str, Any], name: str) -> str:
 
 
 def destination(kind: str, year: int, unit: str, person: str | None, data: dict[str, Any]) -> str:
-    folder = f"{SUBMISSIONS}/{year}/{unit}" + (f"/{INDIVIDUALS_DIR}/{person}" if person else "")
     if kind == "tien-do":
         day = data.get("ngay")
         if not isinstance(day, str) or not _is_date(day):
@@ -129,8 +120,8 @@ def destination(kind: str, year: int, unit: str, person: str | None, data: dict[
                 "Báo cáo tiến độ phải có mục ngay: NĂM-THÁNG-NGÀY (tên tệp theo ngày đó), "
                 f"ví dụ ngay: {year}-06-15"
             )
-        return f"{folder}/{PROGRESS_DIR}/{day}.yaml"
-    return f"{folder}/{REGISTRATION_FILE if kind == 'dang-ky' else REPORT_FILE}"
+        return path_of("progress", year, unit, person, day)
+    return path_of(KIND_OF[kind], year, unit, person)
 
 
 def receipt_lines(entry: dict[str, str], dash: str, indent: str) -> list[str]:
@@ -216,20 +207,20 @@ def receive(root: Path, request: Request, now: dt.datetime) -> Received:
     _check_time(kind, data, at, now)
 
     rel = destination(kind, year, request.unit, person, data)
-    cycle_dir = f"{SUBMISSIONS}/{year}/"
-    book_rel = rel.removeprefix(cycle_dir)
+    cycle_rel = path_of("cycle", year)
+    book_rel = rel.removeprefix(f"{cycle_dir(year)}/")
     same_file = _free_place(root, rel, request.source)
     _not_booked(cycle, book_rel)
     _sound_cycle(corpus, year)
     entry = _entry(book_rel, at, request, recorder, data.get("so_van_ban"))
 
-    cycle_path = root / cycle_dir / CYCLE_FILE
+    cycle_path = root / cycle_rel
     old_cycle = cycle_path.read_text(encoding="utf-8")
     new_cycle, line_no = append_receipt(old_cycle, entry)
     _write_checked(root, rel, raw, same_file, cycle_path, old_cycle, new_cycle, request.source)
     return Received(
         rel,
-        f"{cycle_dir}{CYCLE_FILE}",
+        cycle_rel,
         line_no,
         at,
         _warnings(kind, cycle, request.unit, person, at),
@@ -329,7 +320,7 @@ def _entry(
 
 
 def _cycle(corpus: Corpus, year: int) -> Cycle:
-    rel = f"{SUBMISSIONS}/{year}/{CYCLE_FILE}"
+    rel = path_of("cycle", year)
     if year not in corpus.cycles:
         _sound_cycle(corpus, year)
         raise FatalError(f"Không có đợt năm {year} (thiếu {rel}); tệp ghi nam: {year}")
@@ -337,7 +328,7 @@ def _cycle(corpus: Corpus, year: int) -> Cycle:
 
 
 def _sound_cycle(corpus: Corpus, year: int) -> None:
-    rel = f"{SUBMISSIONS}/{year}/{CYCLE_FILE}"
+    rel = path_of("cycle", year)
     broken = [p for p in corpus.problems if p.path == rel]
     if broken:
         raise FatalError(f"{rel} đang có lỗi ({broken[0].text()}): sửa trước khi ghi sổ")
