@@ -18,9 +18,18 @@ from bench.report import report
 from bench.synthetic import Shape
 from bench.targets import verdicts
 
-FULL_SIZES = (1_000, 10_000)
+FULL_SIZES = (1_000, 10_000, 30_000)
+PROVINCE = 30_000  # from this size on: a province, 5 dossiers per organisation, 200 per committee
 QUICK_SIZES = (100, 1_000)
 WARM_UP = 30
+
+
+def shape(n: int) -> Shape:
+    """A district's repository, or from PROVINCE dossiers on a province's: 6,000 organisations
+    in 150 commune, ward and bloc committees at 30,000 dossiers."""
+    if n < PROVINCE:
+        return Shape(n)
+    return Shape(n, per_unit=5, committees=n // 200)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -46,7 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         say("Khởi động (không tính) …")
         if args.warm_up:
             run_scale(workdir / "warm-up", Shape(args.warm_up))
-        scales = [run_scale(workdir, Shape(n)) for n in sizes]
+        scales = [run_scale(workdir, shape(n)) for n in sizes]
         first = scales[0]
         demo = line_demo(first.data.root, first.data.by_schema["dang-ky"][0])
     finally:

@@ -15,11 +15,16 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bench.fmt import say
 from bench.synthetic import TZ, YEAR, Shape, Synthetic, generate
+
+if TYPE_CHECKING:
+    from bench.hugo import Hugo
+    from bench.visitor import Visit
 
 BIN = Path(sys.executable).parent
 GNU_TIME = Path("/usr/bin/time")
@@ -226,6 +231,8 @@ class Site:
     search_index: int
     exports: dict[str, int]
     built_in: float | None
+    first_dossier: str
+    largest_list: tuple[str, int]
 
 
 def build_site(repo: Path) -> Site:
@@ -245,12 +252,19 @@ def build_site(repo: Path) -> Site:
         and not k.startswith(("search/", "assets/"))
     }
     largest = max(html.items(), key=lambda kv: kv[1])
+    dossier_names = sorted(k for k in html if k.startswith(f"ho-so/{YEAR}/"))
+    lists = {
+        k: v
+        for k, v in html.items()
+        if not k.startswith(("ho-so/", "huong-dan/", "tai-lieu/", "bieu-mau/", "van-ban/"))
+    }
     built = re.search(r"Documentation built in ([0-9.]+) seconds", run.stderr)
     return Site(
         run, sum(sizes.values()), len(sizes), len(html), len(dossiers),
         statistics.median(dossiers) if dossiers else 0.0, max(dossiers, default=0), largest,
         sizes.get("search/search_index.json", 0), exports,
-        float(built.group(1)) if built else None,
+        float(built.group(1)) if built else None, dossier_names[0] if dossier_names else "index.html",
+        max(lists.items(), key=lambda kv: kv[1]),
     )  # fmt: skip
 
 
@@ -264,6 +278,10 @@ class Scale:
     status: Run
     site: Site
     load: tuple[float, float]  # 1-minute load average before and after
+    floor: Run | None = None  # libyaml's C loader over the same files
+    raw_log: Run | None = None  # the git log pass of read_history, alone
+    hugo: Hugo | None = None  # None: Hugo is not installed
+    visits: list[Visit] = field(default_factory=list)  # empty: no Chromium
 
     @property
     def validator_total(self) -> Tool:
@@ -280,9 +298,15 @@ def run_scale(workdir: Path, shape: Shape) -> Scale:
     data = generate(workdir / f"n{n}", shape)
     repo = data.root
     say(f"  {data.files:,} tệp, {data.commits} commit, {data.seconds:.1f} s")
+    from bench.floors import parse_floor, raw_log
+    from bench.hugo import build_with_hugo
+    from bench.visitor import available, typical_query, visit
+
     check = measure([str(BIN / "sangtao"), "check"], repo)
     summary = check.stdout.strip().splitlines()[-1] if check.stdout.strip() else check.stderr
     say(f"  sangtao check: {check.seconds:.2f} s, {check.peak_mib:.0f} MiB — {summary}")
+    floor = parse_floor(repo)
+    say(f"  yaml.load (CSafeLoader): {floor.seconds:.2f} s")
     if check.code != 0:
         print(check.stdout[-4000:], check.stderr[-4000:], file=sys.stderr)
     validators: dict[str, Tool] = {}
@@ -295,6 +319,7 @@ def run_scale(workdir: Path, shape: Shape) -> Scale:
     say(f"  check-jsonschema: {total.seconds:.2f} s in {total.invocations} lần gọi")
     everything = [f for files in data.by_schema.values() for f in files]
     found = receipts(repo, sorted(everything))
+    log = raw_log(repo)
     say(
         f"  receipts: one pass {found.one_pass_seconds:.3f} s; per file "
         f"{1000 * found.per_file_seconds / found.sample:.1f} ms × {found.total_files:,} "
@@ -309,7 +334,23 @@ def run_scale(workdir: Path, shape: Shape) -> Scale:
         f"  mkdocs build: {site.run.seconds:.1f} s, {site.run.peak_mib:.0f} MiB, "
         f"{site.html_pages:,} trang, {site.total_bytes / 1e6:.0f} MB"
     )
-    return Scale(data, check, summary, validators, found, status, site, (load, os.getloadavg()[0]))
+    hugo = build_with_hugo(repo / "site", workdir / f"hugo-{n}")
+    if hugo is not None:
+        say(f"  hugo: {hugo.run.seconds:.1f} s, {hugo.run.peak_mib:.0f} MiB, {hugo.pages:,} trang")
+    visits = []
+    if available():
+        pages = visitor_pages(site)
+        visits = visit(repo / "site", pages, typical_query(repo / "site" / pages[1]))
+        say("  người xem: " + ", ".join(f"{v.page} {v.total_gzip / 1e3:.0f} KB" for v in visits))
+    return Scale(
+        data, check, summary, validators, found, status, site, (load, os.getloadavg()[0]),
+        floor, log, hugo, visits,
+    )  # fmt: skip
+
+
+def visitor_pages(site: Site) -> list[str]:
+    """The home page, one dossier, and the largest list page."""
+    return ["index.html", site.first_dossier, site.largest_list[0]]
 
 
 @dataclass

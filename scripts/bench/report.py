@@ -10,6 +10,7 @@ from importlib import metadata
 
 from bench import PROJECT
 from bench.fmt import both, mib, num, secs
+from bench.hugo import hugo_version
 from bench.measure import (
     GNU_TIME,
     NOW,
@@ -54,6 +55,8 @@ def machine() -> dict[str, str]:
         "MkDocs / Material": f"{version('mkdocs')} / {version('mkdocs-material')}",
         "jsonschema / PyYAML": f"{version('jsonschema')} / {version('pyyaml')}",
         "check-jsonschema": version("check-jsonschema"),
+        "jsonschema-rs": version("jsonschema-rs"),
+        "Hugo": hugo_version(),
         "Mã nguồn đo": source_state(),
         "Đo bộ nhớ đỉnh bằng": "/usr/bin/time (%M)"
         if GNU_TIME.is_file()
@@ -120,6 +123,9 @@ def _data(scales: list[Scale]) -> list[str]:
         "N đơn vị cho N hồ sơ: 10.000 tổ chức cơ sở đảng lớn hơn mọi tỉnh, và danh sách đó "
         "(khoảng 1,3 MB) vượt giới hạn 256 KB một tệp của bộ đọc YAML, nên `sangtao check` "
         "từ chối nó (giới hạn này cho phép khoảng 1.600 đơn vị);\n"
+        "* từ 30.000 hồ sơ: một tỉnh sau năm 2025 — N/5 tổ chức cơ sở đảng (6.000 ở 30.000 hồ sơ, "
+        "mỗi tổ chức một mô hình tập thể và bốn của cá nhân) trong N/200 đảng ủy xã, phường "
+        "(150), danh sách tách mỗi cấp ủy một tệp `submissions/don-vi/<mã cấp ủy>.yaml`;\n"
         f"* một đợt `submissions/{YEAR}/dot.yaml`, hạn đăng ký 28/02/{YEAR}, hạn báo cáo 30/11/{YEAR}; "
         f"thời điểm tính trạng thái `SANGTAO_NOW={NOW.isoformat()}`: hạn đăng ký đã qua, "
         "mọi đơn vị đăng ký đúng hạn, hạn báo cáo chưa tới;\n"
@@ -275,6 +281,66 @@ def _site(scales: list[Scale]) -> list[str]:
     return out
 
 
+def _province(scales: list[Scale]) -> list[str]:
+    """Issue 14's comparisons side by side: floors, Hugo, and what a visitor downloads."""
+    out: list[str] = []
+    add = out.append
+    add("## 5. So với sàn đo và với Hugo\n")
+    add(
+        "Sàn đo của `check`: đọc và phân tích mọi tệp YAML của kho bằng bộ nạp C của libyaml "
+        "(`yaml.load(…, CSafeLoader)`) trong một tiến trình Python. Sàn của thời điểm tiếp nhận: "
+        "đúng lệnh `git log` mà `sangtao.history` chạy, bỏ kết quả. Hugo (bản Debian) dựng cùng "
+        "các trang: mỗi trang HTML của `mkdocs build` thành một tệp nội dung giữ nguyên phần bài, "
+        "một khuôn giữ phần còn lại của trang Material (đầu trang, mục lục, chân trang, script); "
+        "Hugo không làm chỉ mục tìm kiếm và tệp xuất dữ liệu, `mkdocs build` thì có.\n"
+    )
+    add("| N | `check` | Sàn YAML | Tỉ lệ | Tiếp nhận | `git log` thô | Tỉ lệ | `status` JSON / `check` "
+        "| `mkdocs build` | Bộ nhớ | Hugo | Bộ nhớ | Tỉ lệ |")  # fmt: skip
+    add("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for s in scales:
+        floor = f"{both(s.floor.seconds, s.floor.cpu)}" if s.floor else "—"
+        f_ratio = f"×{num(s.check.seconds / s.floor.seconds, 2)}" if s.floor else "—"
+        log = secs(s.raw_log.seconds) if s.raw_log else "—"
+        l_ratio = (
+            f"×{num(s.receipts.one_pass_seconds / s.raw_log.seconds, 1)}" if s.raw_log else "—"
+        )
+        hugo = both(s.hugo.run.seconds, s.hugo.run.cpu) if s.hugo else "chưa cài"
+        h_mem = mib(s.hugo.run.peak_kib) if s.hugo else "—"
+        h_ratio = f"×{num(s.site.run.seconds / s.hugo.run.seconds, 1)}" if s.hugo else "—"
+        add(
+            f"| {num(s.data.n)} | {both(s.check.seconds, s.check.cpu)} | {floor} | {f_ratio} | "
+            f"{secs(s.receipts.one_pass_seconds)} | {log} | {l_ratio} | "
+            f"×{num(s.status.seconds / s.check.seconds, 2)} | "
+            f"{both(s.site.run.seconds, s.site.run.cpu)} | {mib(s.site.run.peak_kib)} | "
+            f"{hugo} | {h_mem} | {h_ratio} |"
+        )
+    add("")
+    add("## 6. Người xem tải về bao nhiêu\n")
+    add(
+        "Mỗi trang mở trong Chromium không có bộ nhớ đệm, từ một máy chủ tĩnh trên 127.0.0.1; "
+        "mọi phản hồi được cộng lại, phần chữ tính theo gzip mức 6 như máy chủ tĩnh gửi đi (ảnh, "
+        "phông chữ tính nguyên). Rồi gõ một lần tìm kiếm điển hình (hai chữ cuối tiêu đề của "
+        "một hồ sơ, không dấu) và cộng thêm những gì lần tìm đó tải.\n"
+    )
+    add("| N | Trang | HTML | Khi mở trang (gzip) | Yêu cầu | Tìm «…» thêm (gzip) | Kết quả "
+        "| Tổng (gzip) |")  # fmt: skip
+    add("|---:|---|---:|---:|---:|---:|---:|---:|")
+    for s in scales:
+        for v in s.visits:
+            search = (
+                f"{num(v.search.gzip / 1e3)} KB ({v.search.requests} yêu cầu)" if v.search else "—"
+            )
+            add(
+                f"| {num(s.data.n)} | `{v.page}` | {num(v.html_raw / 1e3)} KB | "
+                f"{num(v.load.gzip / 1e3)} KB (thô {num(v.load.raw / 1e3)} KB) | {v.load.requests} | "
+                f"«{v.query}»: {search} | {v.hits if v.hits is not None else '—'} | "
+                f"**{num(v.total_gzip / 1e3)} KB** |"
+            )
+    if not any(s.visits for s in scales):
+        add("| — | không đo: không có Chromium/Playwright | | | | | | |")
+    return out
+
+
 def _method(scales: list[Scale]) -> list[str]:
     """How it was measured, and how to run it again."""
     out: list[str] = []
@@ -295,7 +361,7 @@ def _method(scales: list[Scale]) -> list[str]:
         "đổi PASS/FAIL giữa hai lần đo.\n"
         "* Số lần gọi `check-jsonschema` lớn hơn 1 vì mỗi lược đồ một lần gọi; thời gian là tổng, "
         "bộ nhớ là lần lớn nhất.\n"
-        "* Chạy lại: `make bench` (đầy đủ, 1.000 và 10.000 hồ sơ) hoặc "
+        "* Chạy lại: `make bench` (đầy đủ, 1.000, 10.000 và 30.000 hồ sơ) hoặc "
         "`make bench BENCH_ARGS=--quick` (100 và 1.000, không ghi trang này; `--sizes` cho cỡ khác). "
         "`--keep` giữ lại các kho tổng hợp để xem.\n"
     )
@@ -312,6 +378,7 @@ def report(scales: list[Scale], found: list[Verdict], demo: LineDemo, wall: floa
         _receipts(scales),
         _status(scales),
         _site(scales),
+        _province(scales),
         _method(scales),
     )
     return "\n".join(line for section in sections for line in [*section, ""])

@@ -6,10 +6,17 @@ import os
 import re
 from dataclasses import dataclass
 
-from bench.fmt import both, num, secs
+from bench.fmt import both, mib, num, secs
 from bench.measure import LineDemo, Scale
 
-CHECK_SPEEDUP = 5.0
+CHECK_SPEEDUP = 10.0
+FLOOR_RATIO = 1.5  # check at most 1.5× reading and parsing the same files with libyaml
+RECEIPTS_RATIO = 3.0  # receipt times at most 3× the raw git log pass
+HUGO_RATIO = 2.0  # the full site build at most 2× Hugo rendering the same pages
+BUILD_MEMORY_MIB = 1024
+STATUS_RATIO = 1.2  # status --format json at most 1.2× check
+PAGE_RAW_KB = 500  # any page the visitor opens, its own HTML
+VISIT_GZIP_KB = 1000  # a page with what it loads plus one search, as transferred
 SITE_SECONDS_AT_10K = 120.0
 LINEAR_SLACK = 1.2  # time may grow at most 20 % faster than N
 PAGE_GROWTH = 1.10  # a dossier page may grow at most 10 % between sizes
@@ -97,7 +104,7 @@ def verdicts(scales: list[Scale], demo: LineDemo) -> list[Verdict]:
             at_10k.site.run.seconds < SITE_SECONDS_AT_10K if at_10k else None,
         )
     )
-    return found
+    return found + province_verdicts(scales)
 
 
 def _line_numbers(demo: LineDemo) -> Verdict:
@@ -115,3 +122,85 @@ def _line_numbers(demo: LineDemo) -> Verdict:
         + (", check-jsonschema: không có" if without else ", check-jsonschema: có"),
         with_line and without,
     )
+
+
+def province_verdicts(scales: list[Scale]) -> list[Verdict]:
+    """The targets of issue 14, at every size, side by side."""
+    found: list[Verdict] = []
+    for s in scales:
+        at = f"(N={num(s.data.n)})"
+        if s.floor is not None:
+            ratio = s.check.seconds / s.floor.seconds
+            found.append(
+                Verdict(
+                    f"`sangtao check` ≤ {num(FLOOR_RATIO, 1)} × đọc và phân tích cùng các tệp bằng "
+                    f"`yaml.load(…, CSafeLoader)` {at}",
+                    f"{secs(s.check.seconds)} / {secs(s.floor.seconds)} = ×{num(ratio, 2)}",
+                    ratio <= FLOOR_RATIO,
+                )
+            )
+        if s.raw_log is not None:
+            ratio = s.receipts.one_pass_seconds / s.raw_log.seconds
+            found.append(
+                Verdict(
+                    f"Thời điểm tiếp nhận ≤ {num(RECEIPTS_RATIO)} × một lượt `git log` thô {at}",
+                    f"{secs(s.receipts.one_pass_seconds)} / {secs(s.raw_log.seconds)} = ×{num(ratio, 1)}",
+                    ratio <= RECEIPTS_RATIO,
+                )
+            )
+        ratio = s.status.seconds / s.check.seconds
+        found.append(
+            Verdict(
+                f"`sangtao status --format json` ≤ {num(STATUS_RATIO, 1)} × `sangtao check` {at}",
+                f"{secs(s.status.seconds)} / {secs(s.check.seconds)} = ×{num(ratio, 2)} "
+                f"(CPU ×{num(s.status.cpu / s.check.cpu, 2)})",
+                ratio <= STATUS_RATIO,
+            )
+        )
+        if s.hugo is not None:
+            ratio = s.site.run.seconds / s.hugo.run.seconds
+            found.append(
+                Verdict(
+                    f"Xây dựng trang web ≤ {num(HUGO_RATIO)} × Hugo trên cùng các trang {at}",
+                    f"{secs(s.site.run.seconds)} / {secs(s.hugo.run.seconds)} = ×{num(ratio, 1)} "
+                    f"(CPU ×{num(s.site.run.cpu / s.hugo.run.cpu, 1)})",
+                    ratio <= HUGO_RATIO,
+                )
+            )
+        else:
+            found.append(
+                Verdict(
+                    f"Xây dựng trang web ≤ {num(HUGO_RATIO)} × Hugo trên cùng các trang {at}",
+                    "không đo: chưa cài Hugo (`apt-get install hugo`)",
+                    None,
+                )
+            )
+        found.append(
+            Verdict(
+                f"Xây dựng trang web: bộ nhớ đỉnh ≤ 1 GiB {at}",
+                mib(s.site.run.peak_kib),
+                s.site.run.peak_kib <= BUILD_MEMORY_MIB * 1024,
+            )
+        )
+        if s.visits:
+            worst_page = max(s.visits, key=lambda v: v.html_raw)
+            worst = max(s.visits, key=lambda v: v.total_gzip)
+            found.append(
+                Verdict(
+                    f"Trang người xem mở < {PAGE_RAW_KB} KB (HTML); trang cùng một lần tìm kiếm "
+                    f"< {num(VISIT_GZIP_KB / 1000)} MB tải về (gzip) {at}",
+                    f"lớn nhất `{worst_page.page}` {num(worst_page.html_raw / 1e3)} KB; "
+                    f"tải nhiều nhất `{worst.page}` {num(worst.total_gzip / 1e3)} KB",
+                    worst_page.html_raw < PAGE_RAW_KB * 1000
+                    and worst.total_gzip < VISIT_GZIP_KB * 1000,
+                )
+            )
+        else:
+            found.append(
+                Verdict(
+                    f"Dung lượng người xem tải về {at}",
+                    "không đo: không có Chromium/Playwright",
+                    None,
+                )
+            )
+    return found
