@@ -315,3 +315,45 @@ def test_a_title_with_control_characters_still_makes_valid_front_matter() -> Non
     assert (
         yaml.safe_load(front)["title"] == "Ka Hòa\x7f\u2028 [x](javascript:alert(1)) --- &lt;b&gt;"
     )
+
+
+# -- the search index holds what a dossier is found by, never its body --------------------
+
+BODY_WORDS = ("Xuyenthanbody", "Tiendobodyword", "Khokhanbodyword")
+
+
+@pytest.fixture(scope="module")
+def indexed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A dossier whose body has nested elements (progress updates, each a block of its own)
+    and words found nowhere else."""
+    root = tmp_path_factory.mktemp("indexed")
+    shutil.copytree(PROJECT / "schema", root / "schema")
+    repo = _site_repo(Repo(root))
+    repo.git("init", "--quiet", "--initial-branch=main")
+    seed(repo)
+    repo.write(
+        "submissions/2023/loc-thang/dang-ky.yaml",
+        dump(registration(y_tuong=f"Ý tưởng {BODY_WORDS[0]} của chi bộ, đủ dài để hợp lệ.")),
+    )
+    for day, word in (("2023-05-15", BODY_WORDS[1]), ("2023-06-15", BODY_WORDS[2])):
+        repo.write(
+            f"submissions/2023/loc-thang/tien-do/{day}.yaml",
+            dump(progress(day=day, da_lam=f"Đã làm {word} ở ba thôn.", kho_khan=[f"Vướng {word}."])),
+        )
+    repo.commit("Hồ sơ và tiến độ", "2023-05-20T09:00:00+07:00")
+    out = root / "site"
+    result = build(root, out, now="2023-07-01T00:00:00+07:00")
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_no_dossier_body_text_reaches_the_search_index(indexed_site: Path) -> None:
+    page = (indexed_site / "ho-so/2023/loc-thang.html").read_text(encoding="utf-8")
+    for word in BODY_WORDS:
+        assert word in page  # shown on the page …
+    body = article(indexed_site / "ho-so/2023/loc-thang.html")
+    assert sum(tag == "div" for tag, _ in body.tags) >= 3  # … inside nested elements
+    index = (indexed_site / "search/search_index.json").read_text(encoding="utf-8")
+    for word in BODY_WORDS:
+        assert word not in index  # … and never in the index every visitor downloads
+    assert "Dân vận khéo" in index  # the model stays findable by its title
