@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import logging
 import os
 import re
@@ -338,7 +339,9 @@ def indexed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for day, word in (("2023-05-15", BODY_WORDS[1]), ("2023-06-15", BODY_WORDS[2])):
         repo.write(
             f"submissions/2023/loc-thang/tien-do/{day}.yaml",
-            dump(progress(day=day, da_lam=f"Đã làm {word} ở ba thôn.", kho_khan=[f"Vướng {word}."])),
+            dump(
+                progress(day=day, da_lam=f"Đã làm {word} ở ba thôn.", kho_khan=[f"Vướng {word}."])
+            ),
         )
     repo.commit("Hồ sơ và tiến độ", "2023-05-20T09:00:00+07:00")
     out = root / "site"
@@ -353,7 +356,14 @@ def test_no_dossier_body_text_reaches_the_search_index(indexed_site: Path) -> No
         assert word in page  # shown on the page …
     body = article(indexed_site / "ho-so/2023/loc-thang.html")
     assert sum(tag == "div" for tag, _ in body.tags) >= 3  # … inside nested elements
-    index = (indexed_site / "search/search_index.json").read_text(encoding="utf-8")
+    for template in (PROJECT / "scripts/sangtao/site/templates").rglob("*.html"):
+        assert "<section" not in template.read_text(encoding="utf-8").replace(
+            "<section data-search-exclude>", ""
+        ), template  # the exclusion ends at the first </section> inside it
+    index = json.loads((indexed_site / "search/search_index.json").read_text(encoding="utf-8"))
+    dossier = " ".join(
+        d["title"] + " " + d["text"] for d in index["docs"] if d["location"].startswith("ho-so/")
+    )
     for word in BODY_WORDS:
-        assert word not in index  # … and never in the index every visitor downloads
-    assert "Dân vận khéo" in index  # the model stays findable by its title
+        assert word not in dossier  # … and never in the index every visitor downloads
+    assert "Dân vận khéo" in dossier  # the model stays findable by its title

@@ -126,15 +126,18 @@ def page(title: str, *blocks: str, keywords: tuple[str, ...] = ()) -> str:
     """A generated page: its title (plain text, escaped here) and its body.
 
     The title goes through front matter because themes print ``page.title`` unescaped. The
-    title and ``keywords`` are repeated without diacritics in a hidden paragraph, so that the
-    search index also finds "mo hinh dan van" for "Mô hình dân vận" (search engines index it;
-    readers never see it), at the cost of a few words per page rather than a second copy of
-    every page. A block that is not ``Markup`` is text, and escaped.
+    ``keywords`` (as written) and the title and keywords without diacritics go in a hidden
+    paragraph, so that the search index also finds "mo hinh dan van" for "Mô hình dân vận", and
+    a dossier by its model's name although its body stays out of the index (search engines
+    index it; readers never see it), at the cost of a few words per page. A block that is not ``Markup`` is text, and escaped.
     """
     # ASCII-only JSON is valid YAML whatever the title holds, so the front matter always parses.
     safe = json.dumps(html.escape(title, quote=True), ensure_ascii=True)
     body = render(
-        "page.html", blocks=[b for b in blocks if b], folded=fold(" ".join((title, *keywords)))
+        "page.html",
+        blocks=[b for b in blocks if b],
+        keywords=" ".join(keywords),
+        folded=fold(" ".join((title, *keywords))),
     )
     return f"---\ntitle: {safe}{FRONT_MATTER_END}{body}\n"
 
