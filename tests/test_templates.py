@@ -170,8 +170,9 @@ def test_a_missing_value_fails_the_build_instead_of_printing_nothing() -> None:
 def test_the_environment_is_our_own_and_escapes() -> None:
     assert ENVIRONMENT.autoescape is True
     assert ENVIRONMENT.undefined is jinja2.StrictUndefined
-    assert isinstance(render("page.html", blocks=["<b>"], folded="x"), Markup)
-    assert "<b>" not in render("page.html", blocks=["<b>"], folded="x")
+    assert isinstance(render("page.html", blocks=["<b>"], keywords="<i>", folded="x"), Markup)
+    page = render("page.html", blocks=["<b>"], keywords="<i>", folded="x")
+    assert "<b>" not in page and "<i>" not in page
 
 
 def test_a_page_unions_the_files_its_sections_show() -> None:
