@@ -19,25 +19,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from sangtao.appraisal import WAITING, Eligibility, public_eligibility
-from sangtao.labels import APPRAISAL_LABELS, ELIGIBILITY_LABELS, state_label
-from sangtao.model import TZ, Issuer
+from sangtao.labels import APPRAISAL_LABELS, ELIGIBILITY_LABELS, deadline_name, state_label
+from sangtao.model import TZ
 from sangtao.status import Compliance, CycleStatus, DocumentStatus, ModelStatus
 from sangtao.status_json import SCHEMA_VERSION, cycle_json
-
-DEADLINE_WORDS = {
-    "dang_ky": "Hạn đăng ký mô hình",
-    "bao_cao": "Hạn báo cáo kết quả",
-    "tham_dinh": "Hạn thẩm định",
-    "dang_ky_cap_uy": "Hạn cấp ủy trực thuộc đăng ký mô hình của mình",
-}
-OWN_DEADLINE_KEYS = ("dang_ky_cap_tren", "dang_ky_cap_huyen")  # the root's own, with its superior
-
-
-def deadline_word(key: str, issuer: Issuer) -> str:
-    """A deadline's name, in the cycle's words for its issuer."""
-    if key in OWN_DEADLINE_KEYS:
-        return f"Hạn {issuer.short} đăng ký mô hình của mình với {issuer.superior_board}"
-    return DEADLINE_WORDS.get(key, key)
 
 
 def _published(status: CycleStatus) -> bool:
@@ -430,7 +415,7 @@ def calendar_bytes(statuses: dict[int, CycleStatus], issuer: str) -> bytes:
             event = icalendar.Event()
             local = instant.astimezone(dt.timezone(dt.timedelta(hours=7)))
             event.add("uid", f"{year}-{key}@sangtao")
-            event.add("summary", f"{deadline_word(key, words)} năm {year}")
+            event.add("summary", f"Hạn: {deadline_name(key, words)} năm {year}")
             event.add("dtstart", local.date())
             event.add("dtend", local.date() + dt.timedelta(days=1))
             event.add("dtstamp", dt.datetime(year, 1, 1, tzinfo=dt.UTC))
@@ -440,7 +425,7 @@ def calendar_bytes(statuses: dict[int, CycleStatus], issuer: str) -> bytes:
             )
             alarm = icalendar.Alarm()
             alarm.add("action", "DISPLAY")
-            alarm.add("description", f"Còn 3 ngày: {deadline_word(key, words)}")
+            alarm.add("description", f"Còn 3 ngày: {deadline_name(key, words)}")
             alarm.add("trigger", dt.timedelta(days=-3))
             event.add_component(alarm)
             calendar.add_component(event)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sangtao.model import TZ
+from sangtao.model import TZ, Issuer
 
 STATE_LABELS = {
     "on_time": "Đúng hạn",
@@ -43,7 +43,18 @@ DEADLINE_NAMES = {
     "dang_ky": "Đăng ký mô hình",
     "bao_cao": "Báo cáo kết quả",
     "tham_dinh": "Thẩm định",
+    "dang_ky_cap_uy": "Cấp ủy trực thuộc đăng ký mô hình của mình",
 }
+OWN_DEADLINE_KEYS = ("dang_ky_cap_tren", "dang_ky_cap_huyen")  # the root's own, with its superior
+
+
+def deadline_name(key: str, issuer: Issuer) -> str:
+    """A deadline's name in the cycle's words for its issuer."""
+    if key in OWN_DEADLINE_KEYS:
+        return f"{issuer.short[:1].upper()}{issuer.short[1:]} đăng ký mô hình của mình với {issuer.superior_board}"
+    return DEADLINE_NAMES.get(key, key)
+
+
 # A document kind as a verb phrase ("Đã đăng ký", "chưa báo cáo kết quả").
 KIND_WORDS = {"registration": "đăng ký", "report": "báo cáo kết quả"}
 EXTENSION_DOCUMENTS = {"dang-ky": "Đăng ký", "bao-cao": "Báo cáo kết quả"}

@@ -32,6 +32,22 @@ class SiteContext:
     head: str | None = None
     # Every landed change of each document a dossier shows, read from git before rendering.
     revisions: Mapping[str, tuple[Revision, ...]] = field(default_factory=dict)
+    # The board's files by (kind, scope year; None for every cycle): rosters and answers.
+    board_files: Mapping[tuple[str, int | None], tuple[str, ...]] = field(default_factory=dict)
+
+    def roster_of(self, year: int) -> Roster:
+        """The roster that governs a cycle (its own, or the common one)."""
+        status = self.statuses.get(year)
+        return status.roster if status is not None and status.roster is not None else self.roster
+
+    def roster_files(self, year: int) -> tuple[str, ...]:
+        """The files of the roster a cycle's units page shows: the cycle's own roster, and the
+        common one on the current cycle's page (so it is shown even when no cycle uses it)."""
+        own = self.board_files.get(("roster", year), ())
+        common = self.board_files.get(("roster", None), ())
+        if not own:
+            return common
+        return own + (common if year == self.current else ())
 
     @property
     def current(self) -> int | None:
@@ -92,9 +108,9 @@ def sheet_src(year: int, unit: str, person: str | None, account: str) -> str:
     return f"in/{year}/phieu-cham/{who}-{account.lower()}.md"
 
 
-def district_letter_src(year: int) -> str:
-    """The printable registration of the issuing committee's own model with its superior."""
-    return f"in/{year}/dang-ky-cua-huyen-uy.md"
+def own_letter_src(model: ModelStatus) -> str:
+    """The printable registration of a committee's own model with the level above."""
+    return f"in/{model.year}/dang-ky-{model.unit}.md"
 
 
 def evidence_src_of(year: int, unit: str, person: str | None, name: str) -> str:
@@ -106,11 +122,21 @@ def evidence_src(model: ModelStatus, name: str) -> str:
     return evidence_src_of(model.year, model.unit, model.person, name)
 
 
+def own_models(status: CycleStatus) -> list[ModelStatus]:
+    """The committees' own models of a cycle: the root's, then each intermediate committee's."""
+    found = [status.district] if status.district else []
+    return found + [c.own for c in status.committees if c.own is not None]
+
+
+def committee_src(prefix: str, code: str) -> str:
+    return f"{prefix}cap-uy/{code}.md"
+
+
 def dossier_files(statuses: Mapping[int, CycleStatus]) -> list[str]:
     """The documents whose history a dossier page shows: registration, report, progress."""
     files = []
     for status in statuses.values():
-        models = [*status.models(), *([status.district] if status.district else [])]
+        models = [*status.models(), *own_models(status)]
         for model in models:
             files += [d.rel for d in (model.document, model.report_document) if d is not None]
             files += [u.rel for u in model.progress]

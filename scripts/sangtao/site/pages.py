@@ -9,9 +9,10 @@ import datetime as dt
 from typing import Any
 
 from sangtao.labels import KIND_WORDS
-from sangtao.layout import ANSWERS_FILE, CYCLE_FILE, ROSTER_FILE
+from sangtao.layout import ANSWERS_FILE, CYCLE_FILE
 from sangtao.site.charts import compliance_by_block, progress_over_time
-from sangtao.site.context import SiteContext, chrome, district_letter_src, dossier_src
+from sangtao.site.committees import committee_pages
+from sangtao.site.context import SiteContext, chrome, committee_src, dossier_src, own_letter_src
 from sangtao.site.dossier import dossier_pages
 from sangtao.site.forms import form_pages
 from sangtao.site.render import Rendered, render_page
@@ -39,6 +40,7 @@ def build_pages(ctx: SiteContext) -> dict[str, Rendered]:
     pages["loi.md"] = problems_page(ctx)
     pages.update(form_pages(ctx))
     pages.update(results_pages(ctx))
+    pages.update(committee_pages(ctx))
     return pages
 
 
@@ -86,6 +88,7 @@ def home_page(ctx: SiteContext, status: CycleStatus, here: str) -> Rendered:
         progress_chart=chart,
         progress_rows=rows,
         own=_own_model_links(status),
+        committee_src=committee_src,
         **chrome(ctx, status.cycle.year),
     )
 
@@ -97,7 +100,7 @@ def _own_model_links(status: CycleStatus) -> list[tuple[str, str]]:
     short = status.issuer.short
     return [
         (dossier_src(status.district), f"Mô hình của {short}"),
-        (district_letter_src(status.cycle.year), f"Bản đăng ký mô hình của {short} (bản in)"),
+        (own_letter_src(status.district), f"Bản đăng ký mô hình của {short} (bản in)"),
     ]
 
 
@@ -105,7 +108,7 @@ def units_page(ctx: SiteContext, status: CycleStatus, here: str) -> Rendered:
     return render_page(
         "units.html",
         f"Tình hình các đơn vị năm {status.cycle.year}",
-        shown=(ROSTER_FILE,),
+        shown=ctx.roster_files(status.cycle.year),
         here=here,
         status=status,
         blocks=ctx.blocks,
@@ -128,6 +131,7 @@ def missing_page(ctx: SiteContext, status: CycleStatus, kind: str, here: str) ->
         status=status,
         kind=kind,
         word=word,
+        letter=status.cycle.letter,
         deadline=status.cycle.deadline(kind),
         missing=[(u, getattr(u.collective, kind)) for u in missing],
         late=[
@@ -144,7 +148,7 @@ def missing_page(ctx: SiteContext, status: CycleStatus, kind: str, here: str) ->
 def difficulties_page(ctx: SiteContext, status: CycleStatus, here: str) -> Rendered:
     """The board's queue: every difficulty not yet resolved, oldest first."""
     year = status.cycle.year
-    names = ctx.roster.by_code
+    names = ctx.roster_of(year).by_code
     rows = [
         {
             "model": model,
@@ -159,7 +163,7 @@ def difficulties_page(ctx: SiteContext, status: CycleStatus, here: str) -> Rende
     return render_page(
         "difficulties.html",
         f"Khó khăn, vướng mắc chưa giải quyết năm {year}",
-        shown=(f"submissions/{year}/{ANSWERS_FILE}",),
+        shown=(f"submissions/{year}/{ANSWERS_FILE}", *ctx.board_files.get(("answers", year), ())),
         here=here,
         year=year,
         rows=rows,
@@ -175,7 +179,7 @@ def deadlines_page(ctx: SiteContext) -> Rendered:
         "Thời hạn",
         shown=(f"submissions/{year}/{CYCLE_FILE}" for year in years),
         statuses=[ctx.statuses[year] for year in years],
-        names=ctx.roster.by_code,
+        names={code: unit for year in years for code, unit in ctx.roster_of(year).by_code.items()},
     )
 
 

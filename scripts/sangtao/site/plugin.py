@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 from sangtao.changes import revisions_of
 from sangtao.corpus import Corpus
 from sangtao.exports import export_files
+from sangtao.model import Roster
 from sangtao.pipeline import Snapshot, parse_now, take_snapshot
 from sangtao.problems import FatalError
 from sangtao.site.context import SiteContext, dossier_files, evidence_src_of
@@ -50,10 +51,8 @@ class SangtaoPlugin(BasePlugin[SangtaoConfig]):
         ctx = site_context(root, snapshot)
         pages = build_pages(ctx)
         self._bodies = add_pages(files, config, pages)
-        roster = ctx.roster
-        for src, data in export_files(
-            ctx.statuses, ctx.blocks, roster.district.get("ten", ""), ctx.now
-        ).items():
+        issuer = ctx.statuses[ctx.current].issuer.name if ctx.current is not None else ""
+        for src, data in export_files(ctx.statuses, ctx.blocks, issuer, ctx.now).items():
             files.append(File.generated(config, src, content=data))
         evidence = add_evidence(files, config, root, snapshot.corpus, ctx)
         shown = set().union(evidence, *(rendered.shown for rendered in pages.values()))
@@ -65,28 +64,45 @@ class SangtaoPlugin(BasePlugin[SangtaoConfig]):
             snapshot = take_snapshot(root, parse_now(None), self.config.ref)
         except FatalError as error:
             raise PluginError(str(error)) from None
-        if snapshot.corpus.roster is None:
+        if _roster(snapshot.corpus) is None:
             raise PluginError(
-                "Không đọc được submissions/don-vi.yaml: chạy `sangtao check` để xem lỗi"
+                "Không đọc được danh sách đơn vị (don-vi.yaml): chạy `sangtao check` để xem lỗi"
             )
         return snapshot
+
+
+def _roster(corpus: Corpus) -> Roster | None:
+    """The common roster, or (a repository whose every cycle has its own) the first one."""
+    return corpus.roster or next(iter(corpus.cycle_rosters.values()), None)
+
+
+def board_files(corpus: Corpus) -> dict[tuple[str, int | None], tuple[str, ...]]:
+    """The board's files by kind and scope: the pages that show them claim them."""
+    found: dict[tuple[str, int | None], tuple[str, ...]] = {}
+    for document in corpus.documents:
+        if document.kind in ("roster", "roster-part", "answers"):
+            key = ("answers" if document.kind == "answers" else "roster", document.year)
+            found[key] = (*found.get(key, ()), document.rel)
+    return found
 
 
 def site_context(root: Path, snapshot: Snapshot) -> SiteContext:
     """Everything the pages need, git history included: read here, before any page is drawn,
     so that the page builders stay pure."""
     corpus = snapshot.corpus
-    assert corpus.roster is not None  # checked by the plugin
+    roster = _roster(corpus)
+    assert roster is not None  # checked by the plugin
     return SiteContext(
         statuses=snapshot.statuses,
-        roster=corpus.roster,
+        roster=roster,
         schemas=SchemaSet(root / "schema"),
         problems=tuple(corpus.problems),
         files=len(corpus.files),
         now=snapshot.now,
-        repo_url=corpus.roster.district.get("kho_ma_nguon"),
+        repo_url=roster.root.get("kho_ma_nguon"),
         head=snapshot.history.head,
         revisions=revisions_of(root, snapshot.history, dossier_files(snapshot.statuses)),
+        board_files=board_files(corpus),
     )
 
 

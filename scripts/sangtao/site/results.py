@@ -1,18 +1,19 @@
 """Appraisal pages: results and commendations, the eligibility list for the annual rating, and
-printable official documents (score sheets, the team's summary minutes, the district's own
-registration to the province). Until the board publishes, no score leaves the repository's
+printable official documents (score sheets, the team's summary minutes, each committee's
+registration of its own model with the level above). Until the board publishes, no score leaves the repository's
 pages: only how many sheets are in. Pure functions, like the other page builders: each page's
 HTML comes from its template (``templates/results/``, ``templates/print/``)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from sangtao.appraisal import WAITING, Sheet, public_eligibility
-from sangtao.model import Appraisal
+from sangtao.model import Appraisal, citation
 from sangtao.site.charts import score_distribution
-from sangtao.site.context import SiteContext, chrome, district_letter_src, dossier_src
+from sangtao.site.context import SiteContext, chrome, dossier_src, own_letter_src
 from sangtao.site.context import sheet_src as model_sheet_src
 from sangtao.site.dossier import fields, history_section, progress_section, registration_section
 from sangtao.site.render import Rendered, render_page, shown_by
@@ -48,9 +49,9 @@ def _cycle_results(ctx: SiteContext, status: CycleStatus, prefix: str) -> dict[s
                     pages[sheet_src(model, sheet)] = sheet_page(
                         ctx, status, appraisal, model, sheet
                     )
-    if status.district is not None:
-        pages[dossier_src(status.district)] = district_page(ctx, status, status.district)
-        pages[district_letter_src(year)] = district_letter(ctx, status, status.district)
+    for model, own in own_model_words(status):
+        pages[dossier_src(model)] = own_model_page(ctx, status, model, own)
+        pages[own_letter_src(model)] = own_model_letter(ctx, status, model, own)
     return pages
 
 
@@ -62,12 +63,55 @@ def sheet_src(model: ModelStatus, sheet: Sheet) -> str:
     return model_sheet_src(model.year, model.unit, model.person, sheet.account)
 
 
+@dataclass(frozen=True)
+class OwnModel:
+    """Who registers a committee's own model, with whom, by when, under which heading."""
+
+    name: str  # the committee
+    short: str  # how a sentence names it
+    superior: str  # the first line of the printed letter's heading
+    upper: str  # the body it registers with
+    deadline: dt.datetime
+
+
+def own_model_words(status: CycleStatus) -> list[tuple[ModelStatus, OwnModel]]:
+    """The root committee's own model (registered with its superior) and each intermediate
+    committee's (registered with the committee above it, or with the root's board)."""
+    words = status.issuer
+    found = []
+    if status.district is not None:
+        own = OwnModel(
+            words.name,
+            words.short,
+            words.superior,
+            words.superior_board,
+            status.cycle.own_deadline(True),
+        )
+        found.append((status.district, own))
+    roster = status.roster
+    above = roster.committee_by_code if roster is not None else {}
+    for committee in status.committees:
+        if committee.own is None:
+            continue
+        parent = above.get(committee.committee.parent or "")
+        upper = parent.name if parent else words.board
+        own = OwnModel(
+            committee.committee.name,
+            committee.committee.name,
+            parent.name if parent else words.name,
+            upper,
+            status.cycle.own_deadline(False),
+        )
+        found.append((committee.own, own))
+    return found
+
+
 def _published(status: CycleStatus) -> bool:
     return bool(status.cycle.appraisal and status.cycle.appraisal.published)
 
 
 def _who(ctx: SiteContext, model: ModelStatus) -> str:
-    names = ctx.roster.by_code
+    names = ctx.roster_of(model.year).by_code
     unit = names[model.unit].name if model.unit in names else model.unit
     return f"{model.person_name or model.person} ({unit})" if model.person else unit
 
@@ -130,6 +174,7 @@ def eligibility_page(ctx: SiteContext, status: CycleStatus, here: str) -> Render
         "results/eligibility.html",
         f"Điều kiện xếp loại «Hoàn thành xuất sắc nhiệm vụ» năm {status.cycle.year}",
         here=here,
+        letter=status.cycle.letter,
         minimum=bool(appraisal and appraisal.excellence_minimum),
         counts=counts,
         collective=collective,
@@ -148,13 +193,13 @@ def _day(text: str | None) -> dt.date | None:
         return None
 
 
-def _document(ctx: SiteContext, **values: Any) -> dict[str, Any]:
-    """What the header of every printable document needs: the district's names and place."""
-    district = ctx.roster.district
+def _document(status: CycleStatus, **values: Any) -> dict[str, Any]:
+    """What the header of every printable document needs: the issuer's names and place."""
+    words = status.issuer
     return {
-        "superior": district.get("cap_tren", ""),
-        "district": district.get("ten", ""),
-        "place": district.get("dia_danh", ""),
+        "superior": words.superior,
+        "committee": words.name,
+        "place": words.place,
         **values,
     }
 
@@ -166,7 +211,7 @@ def sheet_page(
     return render_page(
         "print/sheet.html",
         f"Phiếu chấm điểm — {_who(ctx, model)} — {sheet.appraiser}",
-        **_document(ctx, number="", day=_day(sheet.day)),
+        **_document(status, number="", day=_day(sheet.day)),
         year=status.cycle.year,
         appraisal=appraisal,
         model=model,
@@ -191,12 +236,14 @@ def minutes_page(ctx: SiteContext, status: CycleStatus, appraisal: Appraisal) ->
         "print/minutes.html",
         f"Biên bản tổng hợp kết quả thẩm định năm {status.cycle.year}",
         **_document(
-            ctx,
+            status,
             number=appraisal.minutes_number,
             day=_day(appraisal.minutes_date),
         ),
         year=status.cycle.year,
         appraisal=appraisal,
+        words=status.issuer,
+        bases=citations(status),
         models=[(m, _who(ctx, m)) for m in models],
         leader=next((a for a in appraisal.team if a.leader), None),
         not_appraised=sum(
@@ -209,44 +256,49 @@ def minutes_page(ctx: SiteContext, status: CycleStatus, appraisal: Appraisal) ->
     )
 
 
-def district_page(ctx: SiteContext, status: CycleStatus, model: ModelStatus) -> Rendered:
+def citations(status: CycleStatus) -> str:
+    """The cycle's legal basis as a sentence cites it: «Công văn 833-CV/HU và Hướng dẫn …»."""
+    cited = [citation(basis) for basis in status.cycle.legal_basis]
+    return " và ".join(filter(None, [", ".join(cited[:-1]), cited[-1]])) if cited else ""
+
+
+def own_model_page(
+    ctx: SiteContext, status: CycleStatus, model: ModelStatus, own: OwnModel
+) -> Rendered:
     here = dossier_src(model)
-    name = ctx.roster.district.get("ten", "")
     sections = [
         registration_section(ctx, model, f"submissions/{model.year}/{model.unit}/dang-ky.yaml"),
         progress_section(ctx, model),
         history_section(ctx, model),
     ]
     return render_page(
-        "results/district.html",
-        f"Mô hình của {name} — năm {status.cycle.year}",
+        "results/own-model.html",
+        f"Mô hình của {own.name} — năm {status.cycle.year}",
         shown=shown_by(sections),
         here=here,
-        name=name,
-        upper=ctx.roster.district.get("co_quan_cap_tren", ""),
-        letter=district_letter_src(status.cycle.year),
+        own=own,
+        letter=status.cycle.letter,
+        print_src=own_letter_src(model),
         sections=[s.html for s in sections],
     )
 
 
-def district_letter(ctx: SiteContext, status: CycleStatus, model: ModelStatus) -> Rendered:
-    district = ctx.roster.district
+def own_model_letter(
+    ctx: SiteContext, status: CycleStatus, model: ModelStatus, own: OwnModel
+) -> Rendered:
     document = model.document
     data = document.data if document is not None and isinstance(document.data, dict) else {}
     signer = data.get("nguoi_ky") if isinstance(data.get("nguoi_ky"), dict) else {}
-    deadlines = status.cycle.deadlines
     return render_page(
-        "print/district-letter.html",
-        f"Đăng ký mô hình của {district.get('ten', '')} năm {status.cycle.year}",
-        **_document(
-            ctx,
-            issuer="",
-            number=str(data.get("so_van_ban", "")),
-            day=_day(data.get("ngay_van_ban")),
-        ),
+        "print/own-model-letter.html",
+        f"Đăng ký mô hình của {own.name} năm {status.cycle.year}",
+        superior=own.superior,
+        committee=own.name,
+        place=status.issuer.place,
+        number=str(data.get("so_van_ban", "")),
+        day=_day(data.get("ngay_van_ban")),
         year=status.cycle.year,
-        upper=district.get("co_quan_cap_tren", ""),
+        own=own,
         fields=fields(ctx, ctx.schemas["dang-ky"], data) if data else None,
         signer=signer or {},
-        deadline=deadlines.get("dang_ky_cap_huyen", deadlines["dang_ky"]),
     )
