@@ -393,3 +393,39 @@ def test_a_province_roster_of_6000_organisations_in_150_committees_checks(tmp_pa
     assert [p.text() for p in corpus.problems] == []
     roster = corpus.roster_for(2027)
     assert roster is not None and len(roster.units) == 6000 and len(roster.committees) == 150
+
+
+def test_no_issuer_is_written_into_the_program() -> None:
+    """ "Huyện ủy", "huyện" and the 2023 letter live in data: in the program they may stand only
+    in comments and docstrings (as examples), never in code, messages or templates."""
+    import ast
+    import io
+    import re
+    import tokenize
+
+    words = re.compile(r"Huyện ủy|huyện|833-CV/HU", re.IGNORECASE)
+    found = []
+    package = PROJECT / "scripts/sangtao"
+    for path in sorted(package.rglob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        docstrings = {
+            node.body[0].value.lineno
+            for node in ast.walk(ast.parse(source))
+            if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+            and isinstance(node.body[0].value, ast.Constant)
+            and isinstance(node.body[0].value.value, str)
+        }
+        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+            if token.type == tokenize.COMMENT or (
+                token.type == tokenize.STRING and token.start[0] in docstrings
+            ):
+                continue
+            if words.search(token.string):
+                found.append(f"{path.relative_to(PROJECT)}:{token.start[0]}: {token.string[:60]}")
+    for path in sorted((package / "site/templates").rglob("*")):
+        if path.is_file():
+            text = re.sub(r"\{#.*?#\}", "", path.read_text(encoding="utf-8"), flags=re.S)
+            found += [f"{path.relative_to(PROJECT)}: {m.group()}" for m in words.finditer(text)]
+    assert found == []

@@ -13,10 +13,11 @@ from typing import Any
 
 import pytest
 
-from builders import cycle, dump, registration
-from conftest import PROJECT, Repo
 from test_hierarchy import province_cycle, province_roster
 from test_site import _site_repo, article, build
+
+from builders import cycle, dump, registration
+from conftest import PROJECT, Repo
 
 # What a district-era program would have written: the committee, the level, the 2023 letter.
 DISTRICT_WORDS = re.compile(r"huyện|833-CV/HU|Bảo Lâm", re.IGNORECASE)
@@ -32,11 +33,14 @@ def _new_repo(root: Path) -> Repo:
 def _generated(site: Path) -> list[Path]:
     """Every page the plugin generated from data, and every export: not the project's own
     documentation pages (they tell the project's history, 2023 district included)."""
-    written = {p.with_suffix(".html").relative_to(PROJECT / "docs") for p in (PROJECT / "docs").rglob("*.md")}
+    written = {
+        p.with_suffix(".html").relative_to(PROJECT / "docs")
+        for p in (PROJECT / "docs").rglob("*.md")
+    }
     pages = [
         p
         for p in site.rglob("*.html")
-        if p.relative_to(site) not in written and not p.relative_to(site).parts[0] == "van-ban"
+        if p.relative_to(site) not in written and p.relative_to(site).parts[0] != "van-ban"
     ]
     exports = [p for p in (site / "xuat").iterdir() if p.suffix in (".csv", ".json", ".ics")]
     return pages + exports

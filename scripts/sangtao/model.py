@@ -91,6 +91,9 @@ class Issuer:
     superior: str = ""
     superior_board: str = "cấp trên"
     place: str = ""
+    party: str = (
+        "Cấp ủy"  # its Party organisation, the first heading line of its committees' letters
+    )
     named: bool = False  # False: nothing was given, every word above is neutral
 
     @classmethod
@@ -108,6 +111,7 @@ class Issuer:
             superior=data.get("cap_tren", ""),
             superior_board=data.get("co_quan_cap_tren") or cls.superior_board,
             place=data.get("dia_danh", ""),
+            party=data.get("dang_bo") or name,
             named=True,
         )
 

@@ -98,7 +98,7 @@ def own_model_words(status: CycleStatus) -> list[tuple[ModelStatus, OwnModel]]:
         own = OwnModel(
             committee.committee.name,
             committee.committee.name,
-            parent.name if parent else words.name,
+            parent.name if parent else words.party,
             upper,
             status.cycle.own_deadline(False),
         )
