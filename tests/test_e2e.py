@@ -223,7 +223,7 @@ PAGE_KINDS = [
     "ho-so/2023/loc-thang/ca-nhan/nguyen-van-a.html",
     "ho-so/2023/huyen-uy.html",
     "in/2023/bien-ban-tham-dinh.html",
-    "in/2023/dang-ky-cua-huyen-uy.html",
+    "in/2023/dang-ky-huyen-uy.html",
     "bieu-mau/index.html",
     "bieu-mau/dang-ky.html",
     "bieu-mau/tien-do.html",

@@ -33,11 +33,15 @@ ROSTER = load_file(SUBMISSIONS / "don-vi.yaml").data
 REPO_URL = ROSTER["huyen"].get("kho_ma_nguon")
 # A unit that registered in the demo's current cycle (progress and report need one), and one
 # that did not (it registers through the form).
-REGISTERED = sorted(p.parent.name for p in (SUBMISSIONS / str(CURRENT)).glob("*/dang-ky.yaml"))[0]
+# The current cycle's own roster (a province's tree in the demo), or the common one.
+CURRENT_UNITS = [u.code for u in read_corpus(PROJECT).roster_for(CURRENT).units]  # type: ignore[union-attr]
+REGISTERED = sorted(
+    p.parent.name
+    for p in (SUBMISSIONS / str(CURRENT)).glob("*/dang-ky.yaml")
+    if p.parent.name in CURRENT_UNITS
+)[0]
 REGISTRATION = load_file(SUBMISSIONS / str(CURRENT) / REGISTERED / "dang-ky.yaml").data
-UNREGISTERED = next(
-    u["ma"] for u in ROSTER["don_vi"] if not (SUBMISSIONS / str(CURRENT) / u["ma"]).exists()
-)
+UNREGISTERED = next(u for u in CURRENT_UNITS if not (SUBMISSIONS / str(CURRENT) / u).exists())
 REQUIRED = "Mục này bắt buộc, chưa điền."
 
 
@@ -98,7 +102,14 @@ def check_in_repository(tmp_path: Path, rel: str, text: str, *also: str) -> Any:
     shutil.copytree(PROJECT / "schema", root / "schema")
     if (PROJECT / "docs/van-ban").is_dir():
         shutil.copytree(PROJECT / "docs/van-ban", root / "docs/van-ban")
-    for copied in ("submissions/don-vi.yaml", f"submissions/{CURRENT}/dot.yaml", *also):
+    rosters = [
+        p.relative_to(PROJECT).as_posix()
+        for p in (
+            *SUBMISSIONS.glob(f"{CURRENT}/don-vi.yaml"),
+            *SUBMISSIONS.glob(f"{CURRENT}/don-vi/*.yaml"),
+        )
+    ]
+    for copied in ("submissions/don-vi.yaml", *rosters, f"submissions/{CURRENT}/dot.yaml", *also):
         (root / copied).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(PROJECT / copied, root / copied)
     target = root / rel
@@ -581,7 +592,12 @@ def test_form_pages_carry_their_schema_safely(built_site: Path) -> None:
         schema = json.loads((PROJECT / f"schema/{kind}.schema.json").read_text(encoding="utf-8"))
         assert data["schema"] == schema
         assert data["nam"] == CURRENT
-        assert {u["ma"] for u in data["don_vi"]} == {u["ma"] for u in ROSTER["don_vi"]}
+        roster = read_corpus(PROJECT).roster_for(CURRENT)
+        assert roster is not None
+        own = (
+            {c.code for c in roster.committees} | {roster.root_code} if kind == "dang-ky" else set()
+        )
+        assert {u["ma"] for u in data["don_vi"]} == set(CURRENT_UNITS) | own
     assert (built_site / "bieu-mau/index.html").is_file()
 
 

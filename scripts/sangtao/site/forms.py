@@ -17,6 +17,7 @@ from typing import Any
 from sangtao.labels import days_left, vn_datetime
 from sangtao.site.context import SiteContext
 from sangtao.site.render import Rendered, json_for_html, render_page
+from sangtao.site.results import own_model_words
 from sangtao.status import CycleStatus, ModelStatus
 
 INDEX = "bieu-mau/index.md"
@@ -112,6 +113,17 @@ def form_data(ctx: SiteContext, status: CycleStatus, form: Form) -> dict[str, An
             if (found := _registered(model)) is not None
         ]
         units.append({"ma": unit_status.unit.code, "ten": unit_status.unit.name, "mo_hinh": models})
+    if form.schema == "dang-ky":
+        # A committee registers its own model with the level above through the same form.
+        for model, own in own_model_words(status):
+            registered = _registered(model)
+            units.append(
+                {
+                    "ma": model.unit,
+                    "ten": f"{own.name} (mô hình của cấp ủy)",
+                    "mo_hinh": [registered] if registered else [],
+                }
+            )
     return {
         "loai": form.schema,
         "schema": ctx.schemas[form.schema].document,
