@@ -72,7 +72,7 @@ def test_printable_minutes_look_like_a_party_document(page: Any, site_url: str) 
 
 def test_sort_and_filter_the_units_table(page: Any, site_url: str) -> None:
     page.goto(site_url + "2023/don-vi.html")
-    table = page.locator("table.sangtao-units")
+    table = page.locator('table[data-sangtao~="sangtao-units"]')
     names = lambda: table.locator("tbody tr:not([hidden]) td:nth-child(2)").all_inner_texts()  # noqa: E731
     before = names()
     table.locator("th", has_text="Đơn vị").first.click()

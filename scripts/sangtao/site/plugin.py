@@ -12,7 +12,7 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -36,8 +36,18 @@ class SangtaoConfig(Config):
     ref = config_options.Type(str, default="HEAD")
 
 
+# Theme overrides that ship with the package (the Vietnamese words of Material's chrome), so
+# that every repository using the plugin gets them without a custom_dir of its own.
+THEME_DIR = Path(__file__).parent / "theme"
+
+
 class SangtaoPlugin(BasePlugin[SangtaoConfig]):
     _bodies: dict[str, str]
+
+    @event_priority(100)  # before Material's search plugin reads the theme's words
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        config.theme.dirs.insert(0, str(THEME_DIR))
+        return config
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
