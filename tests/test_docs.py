@@ -22,6 +22,7 @@ import pytest
 
 from sangtao import catalog
 from sangtao.cli import build_parser
+from sangtao.problems import Problem
 
 from builders import (
     appraisal_config,
@@ -222,6 +223,12 @@ def test_every_published_json_key_is_documented(rich_repo: Path) -> None:
     for needed in [("units", "collective", "outcome", "appraisers", "total"), ("district",)]:
         assert needed in keys, needed
     assert undocumented_keys(JSON_PAGE.read_text(encoding="utf-8"), data) == set()
+
+
+def test_every_key_of_the_check_json_is_documented() -> None:
+    problem = Problem("submissions/don-vi.yaml", 1, "yaml.syntax", "Lời báo", "Cách sửa")
+    section = JSON_PAGE.read_text(encoding="utf-8").split("## `sangtao check --format json`")[1]
+    assert undocumented_keys(section.split("\n## ")[0], [problem.as_json()]) == set()
 
 
 def test_json_keys_check_fails_when_a_key_is_added(rich_repo: Path, tmp_path: Path) -> None:
