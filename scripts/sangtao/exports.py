@@ -8,7 +8,7 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import icalendar
@@ -233,9 +233,40 @@ def _sheet(
     sheet.page_margins.left = sheet.page_margins.right = 0.4
 
 
+APPRAISAL_HEADER = [
+    "Mã đơn vị",
+    "Tên đơn vị",
+    "Cá nhân",
+    "Tên mô hình",
+    "Thẩm định",
+    "Số phiếu",
+    "Điểm tổng hợp",
+    "Xếp loại",
+    "Đề nghị khen thưởng",
+    "Điều kiện HTXSNV",
+]
+
+
+def _appraisal_rows(status: CycleStatus, names: dict[str, str]) -> Iterator[list[Any]]:
+    """One row per model: appraisability, votes, and (once published) scores and level."""
+    published = _published(status)
+    for m in status.models():
+        commendation = m.outcome.commendation if published and m.outcome else None
+        yield [
+            m.unit,
+            names.get(m.unit, m.unit),
+            m.person_name or "",
+            m.title,
+            APPRAISAL_LABELS[m.appraisal],
+            m.outcome.votes if m.outcome else 0,
+            *_scores(m, published),
+            commendation.name if commendation else "",
+            _eligibility(m, published),
+        ]
+
+
 def xlsx_bytes(status: CycleStatus, blocks: dict[str, str]) -> bytes:
     """One sheet per stage, each with unit names, ready to print for a meeting."""
-    published = _published(status)
     book = openpyxl.Workbook()
     for sheet in book.worksheets:  # the default empty sheet
         book.remove(sheet)
@@ -276,41 +307,7 @@ def xlsx_bytes(status: CycleStatus, blocks: dict[str, str]) -> bytes:
         names,
         titled("Báo cáo kết quả"),
     )
-    _sheet(
-        book,
-        "Thẩm định",
-        [
-            "Mã đơn vị",
-            "Tên đơn vị",
-            "Cá nhân",
-            "Tên mô hình",
-            "Thẩm định",
-            "Số phiếu",
-            "Điểm tổng hợp",
-            "Xếp loại",
-            "Đề nghị khen thưởng",
-            "Điều kiện HTXSNV",
-        ],
-        (
-            [
-                m.unit,
-                names.get(m.unit, m.unit),
-                m.person_name or "",
-                m.title,
-                APPRAISAL_LABELS[m.appraisal],
-                m.outcome.votes if m.outcome else 0,
-                *_scores(m, published),
-                (
-                    m.outcome.commendation.name
-                    if published and m.outcome and m.outcome.commendation
-                    else ""
-                ),
-                _eligibility(m, published),
-            ]
-            for m in status.models()
-        ),
-        titled("Thẩm định"),
-    )
+    _sheet(book, "Thẩm định", APPRAISAL_HEADER, _appraisal_rows(status, names), titled("Thẩm định"))
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

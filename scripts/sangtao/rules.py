@@ -15,14 +15,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from sangtao.layout import (
-    ANSWERS_DIR,
-    APPRAISAL_DIR,
     CODE,
     EVIDENCE_DIR,
     INDIVIDUALS_DIR,
+    RESERVED_CODES,
     ROSTER_FILE,
     ROSTER_NAME,
-    ROSTER_PARTS_DIR,
     SUBMISSIONS,
     fold,
 )
@@ -107,9 +105,6 @@ def cross_file(
 
 def _always(roster: Roster | None) -> Callable[[int | None], Roster | None]:
     return lambda _year: roster
-
-
-RESERVED_CODES = frozenset({APPRAISAL_DIR, INDIVIDUALS_DIR, ROSTER_PARTS_DIR, ANSWERS_DIR})
 
 
 def tree_rules(mains: list[Document], parts: list[Document]) -> Iterator[Finding]:

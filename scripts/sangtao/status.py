@@ -14,6 +14,7 @@ from sangtao.appraisal import UNDECIDED, Eligibility, Outcome, eligibility, outc
 from sangtao.history import History
 from sangtao.model import (
     TZ,
+    Appraisal,
     Committee,
     Cycle,
     Document,
@@ -414,15 +415,7 @@ def _model(
     if own is not None:
         appraisal, reasons = PENDING, ()
     config = cycle.appraisal
-    result = None
-    if config is not None:
-        sheets = [sheet_of(d, config) for d in files.scores.get(key, [])]
-        requested = (
-            isinstance(report.data, dict) and report.data.get("de_nghi_khen_thuong") is True
-            if report
-            else False
-        )
-        result = outcome(config, sheets, requested)
+    result = _outcome(config, files.scores.get(key, []), report)
     return ModelStatus(
         year=cycle.year,
         unit=unit,
@@ -448,6 +441,17 @@ def _model(
             decided=appraisal != PENDING,
         ),
     )
+
+
+def _outcome(
+    config: Appraisal | None, scores: list[Document], report: Document | None
+) -> Outcome | None:
+    """The team's combined result for a model, when the cycle has an appraisal team."""
+    if config is None:
+        return None
+    data = report.data if report is not None and isinstance(report.data, dict) else {}
+    requested = data.get("de_nghi_khen_thuong") is True
+    return outcome(config, [sheet_of(d, config) for d in scores], requested)
 
 
 def _text(value: object) -> str:
