@@ -128,14 +128,14 @@ def tree_rules(mains: list[Document], parts: list[Document]) -> Iterator[Finding
             yield from roster_rules(main, own)
 
 
+_Entry = tuple[Document, tuple[str | int, ...], dict[str, Any], str]  # file, place, item, what
+
+
 def roster_rules(document: Document, parts: Iterable[Document] = ()) -> Iterator[Finding]:
+    """One roster scope: every code once across its files, every parent known, no loops."""
     data = document.data
-    seen: dict[str, str] = {}  # code → what it already names, for the message
-    root = root_block(data).get("ma")
-    if root is not None:
-        seen[root] = "mã của cấp ủy tổ chức phong trào"
     committees = {c["ma"]: c for c in data.get("cap_uy_truc_thuoc", ())}
-    entries: list[tuple[Document, tuple[str | int, ...], dict[str, Any], str]] = [
+    entries: list[_Entry] = [
         (document, ("cap_uy_truc_thuoc", i), c, "cấp ủy")
         for i, c in enumerate(data.get("cap_uy_truc_thuoc", ()))
     ]
@@ -143,27 +143,60 @@ def roster_rules(document: Document, parts: Iterable[Document] = ()) -> Iterator
         (document, ("don_vi", i), u, "đơn vị") for i, u in enumerate(data.get("don_vi", ()))
     ]
     for part in parts:
-        if part.unit not in committees:
+        yield from _part_rules(document, part, committees)
+        entries += [(part, ("don_vi", i), u, "đơn vị") for i, u in enumerate(part.data["don_vi"])]
+    yield from _entry_rules(entries, root_block(data).get("ma"), committees)
+    yield from _loops(document, committees)
+    if not any(what == "đơn vị" for *_, what in entries):
+        yield Finding(
+            document.rel,
+            (),
+            "roster.no-units",
+            "Danh sách chưa có tổ chức cơ sở đảng nào",
+            "Thêm mục don_vi, hoặc các tệp don-vi/<mã cấp ủy>.yaml",
+        )
+    yield from _admin_rules(document)
+
+
+def _committee_hint(code: str, committees: Mapping[str, object]) -> str:
+    return (
+        _closest_hint(code, committees)
+        .replace("danh sách đơn vị", "cap_uy_truc_thuoc")
+        .replace("bổ sung đơn vị", "bổ sung cấp ủy")
+    )
+
+
+def _part_rules(
+    document: Document, part: Document, committees: Mapping[str, object]
+) -> Iterator[Finding]:
+    """A part file is named for a committee, and its organisations belong to that committee."""
+    if part.unit not in committees:
+        yield Finding(
+            part.rel,
+            (),
+            "roster.part-unknown-committee",
+            f"Tên tệp «{part.unit}.yaml» không phải mã của một cấp ủy trong cap_uy_truc_thuoc "
+            f"của {document.rel}",
+            _committee_hint(part.unit or "", committees),
+        )
+    for i, unit in enumerate(part.data["don_vi"]):
+        if unit.get("truc_thuoc", part.unit) != part.unit:
             yield Finding(
                 part.rel,
-                (),
-                "roster.part-unknown-committee",
-                f"Tên tệp «{part.unit}.yaml» không phải mã của một cấp ủy trong cap_uy_truc_thuoc "
-                f"của {document.rel}",
-                _closest_hint(part.unit or "", committees)
-                .replace("danh sách đơn vị", "cap_uy_truc_thuoc")
-                .replace("bổ sung đơn vị", "bổ sung cấp ủy"),
+                ("don_vi", i, "truc_thuoc"),
+                "roster.part-other-committee",
+                f"Đơn vị trong tệp của cấp ủy «{part.unit}» lại ghi trực thuộc «{unit['truc_thuoc']}»",
+                f"Xóa dòng truc_thuoc, hoặc chuyển đơn vị sang tệp don-vi/{unit['truc_thuoc']}.yaml",
             )
-        for i, unit in enumerate(part.data["don_vi"]):
-            if unit.get("truc_thuoc", part.unit) != part.unit:
-                yield Finding(
-                    part.rel,
-                    ("don_vi", i, "truc_thuoc"),
-                    "roster.part-other-committee",
-                    f"Đơn vị trong tệp của cấp ủy «{part.unit}» lại ghi trực thuộc «{unit['truc_thuoc']}»",
-                    f"Xóa dòng truc_thuoc, hoặc chuyển đơn vị sang tệp don-vi/{unit['truc_thuoc']}.yaml",
-                )
-        entries += [(part, ("don_vi", i), u, "đơn vị") for i, u in enumerate(part.data["don_vi"])]
+
+
+def _entry_rules(
+    entries: list[_Entry], root: str | None, committees: Mapping[str, object]
+) -> Iterator[Finding]:
+    """Codes are folder names: none reserved, none twice (the root's own folder included)."""
+    seen: dict[str, str] = {}  # code → what it already names, for the message
+    if root is not None:
+        seen[root] = "mã của cấp ủy tổ chức phong trào"
     for owner, where, entry, what in entries:
         code = entry["ma"]
         if code in RESERVED_CODES:
@@ -182,7 +215,7 @@ def roster_rules(document: Document, parts: Iterable[Document] = ()) -> Iterator
                 f"Mã «{code}» trùng với {seen[code]}",
                 "Mỗi cấp ủy, mỗi đơn vị một mã riêng (mã là tên thư mục nộp hồ sơ)",
             )
-        seen.setdefault(code, f"{what} thứ {where[1] + 1} trong {owner.rel}")  # type: ignore[operator]
+        seen.setdefault(code, f"{what} thứ {int(where[1]) + 1} trong {owner.rel}")
         parent = entry.get("truc_thuoc")
         if parent is not None and parent not in committees:
             yield Finding(
@@ -190,21 +223,13 @@ def roster_rules(document: Document, parts: Iterable[Document] = ()) -> Iterator
                 (*where, "truc_thuoc"),
                 "roster.unknown-parent",
                 f"Cấp ủy «{parent}» không có trong cap_uy_truc_thuoc",
-                _closest_hint(parent, committees)
-                .replace("danh sách đơn vị", "cap_uy_truc_thuoc")
-                .replace("bổ sung đơn vị", "bổ sung cấp ủy"),
+                _committee_hint(parent, committees),
             )
-    yield from _loops(document, committees)
-    if not any(what == "đơn vị" for *_, what in entries):
-        yield Finding(
-            document.rel,
-            (),
-            "roster.no-units",
-            "Danh sách chưa có tổ chức cơ sở đảng nào",
-            "Thêm mục don_vi, hoặc các tệp don-vi/<mã cấp ủy>.yaml",
-        )
+
+
+def _admin_rules(document: Document) -> Iterator[Finding]:
     admins: dict[str, int] = {}
-    for index, admin in enumerate(data["quan_tri"]):
+    for index, admin in enumerate(document.data["quan_tri"]):
         account = admin["tai_khoan"].casefold()
         if account in admins:
             yield Finding(
@@ -446,9 +471,7 @@ def folder_rules(
                     (),
                     "answers.unknown-committee",
                     f"«{unit}» không phải mã của một cấp ủy trực thuộc",
-                    _closest_hint(unit, roster.committee_by_code)
-                    .replace("danh sách đơn vị", "cap_uy_truc_thuoc")
-                    .replace("bổ sung đơn vị", "bổ sung cấp ủy"),
+                    _committee_hint(unit, roster.committee_by_code),
                 )
             continue
         if roster is not None and unit not in roster.by_code and unit not in own_models(roster):
