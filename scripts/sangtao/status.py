@@ -12,6 +12,7 @@ from typing import Any
 
 from sangtao.appraisal import UNDECIDED, Eligibility, Outcome, eligibility, outcome, sheet_of
 from sangtao.history import History
+from sangtao.layout import cycle_dir
 from sangtao.model import (
     TZ,
     Appraisal,
@@ -45,7 +46,7 @@ def receipts(
 ) -> dict[str, Receipt]:
     """Receipt times of the cycle's files: the receipt book overrides git, but only its lines
     recorded by a board admin, and of two lines for one file the first (the check reports both)."""
-    prefix = f"submissions/{cycle.year}/"
+    prefix = f"{cycle_dir(cycle.year)}/"
     found: dict[str, Receipt] = {}
     for rel, entry in history.files.items():
         if rel.startswith(prefix) and entry.received is not None:
@@ -317,7 +318,7 @@ class _Files:
 
 def _index(cycle: Cycle, documents: Iterable[Document]) -> _Files:
     files = _Files()
-    prefix = f"submissions/{cycle.year}/"
+    prefix = f"{cycle_dir(cycle.year)}/"
     for d in documents:
         if d.year != cycle.year:
             continue

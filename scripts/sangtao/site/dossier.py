@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from sangtao.labels import EFFECT_NAMES, KIND_WORDS, REVISION_WORDS, vn_date
+from sangtao.layout import model_dir
 from sangtao.site.context import SiteContext, dossier_src, evidence_src, sheet_src
 from sangtao.site.render import Rendered, render, render_page, shown_by
 from sangtao.status import MISSING, CycleStatus, DocumentStatus, ModelStatus, UnitStatus
@@ -275,9 +276,7 @@ def history_section(ctx: SiteContext, model: ModelStatus) -> Rendered:
 
 
 def model_sections(ctx: SiteContext, model: ModelStatus, here: str) -> list[Rendered]:
-    folder = f"submissions/{model.year}/{model.unit}" + (
-        f"/ca-nhan/{model.person}" if model.person else ""
-    )
+    folder = model_dir(model.year, model.unit, model.person)
     return [
         appraisal_section(model),
         registration_section(ctx, model, f"{folder}/dang-ky.yaml", here),

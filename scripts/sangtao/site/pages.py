@@ -9,7 +9,7 @@ import datetime as dt
 from typing import Any
 
 from sangtao.labels import KIND_WORDS
-from sangtao.layout import ANSWERS_FILE, CYCLE_FILE
+from sangtao.layout import cycle_dir, path_of
 from sangtao.site.charts import compliance_by_block, progress_over_time
 from sangtao.site.committees import committee_pages
 from sangtao.site.context import SiteContext, chrome, committee_src, dossier_src, own_letter_src
@@ -156,14 +156,14 @@ def difficulties_page(ctx: SiteContext, status: CycleStatus, here: str) -> Rende
             "days": (status.now.date() - difficulty.raised_on).days,
             "unit": names[model.unit].name if model.unit in names else model.unit,
             "last": difficulty.answers[-1] if difficulty.answers else None,
-            "file": difficulty.file.removeprefix(f"submissions/{year}/"),
+            "file": difficulty.file.removeprefix(f"{cycle_dir(year)}/"),
         }
         for model, difficulty in status.open_difficulties()
     ]
     return render_page(
         "difficulties.html",
         f"Khó khăn, vướng mắc chưa giải quyết năm {year}",
-        shown=(f"submissions/{year}/{ANSWERS_FILE}", *ctx.board_files.get(("answers", year), ())),
+        shown=(path_of("answers", year), *ctx.board_files.get(("answers", year), ())),
         here=here,
         year=year,
         rows=rows,
@@ -177,7 +177,7 @@ def deadlines_page(ctx: SiteContext) -> Rendered:
     return render_page(
         "deadlines.html",
         "Thời hạn",
-        shown=(f"submissions/{year}/{CYCLE_FILE}" for year in years),
+        shown=(path_of("cycle", year) for year in years),
         statuses=[ctx.statuses[year] for year in years],
         names={code: unit for year in years for code, unit in ctx.roster_of(year).by_code.items()},
     )
