@@ -9,9 +9,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sangtao.model import Appraisal, Document, Level
+from sangtao.model import Appraisal, Document, EligibilityState, Level
 
-ELIGIBLE, NOT_ELIGIBLE, UNDECIDED = "eligible", "not_eligible", "undecided"
+ELIGIBLE, NOT_ELIGIBLE, UNDECIDED = tuple(EligibilityState)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from sangtao.appraisal import WAITING, Eligibility, public_eligibility
 from sangtao.labels import APPRAISAL_LABELS, ELIGIBILITY_LABELS, deadline_name, state_label
-from sangtao.model import TZ
+from sangtao.model import TZ, State
 from sangtao.status import Compliance, CycleStatus, DocumentStatus, ModelStatus
 from sangtao.status_json import SCHEMA_VERSION, cycle_json
 
@@ -303,7 +303,7 @@ def xlsx_bytes(status: CycleStatus, blocks: dict[str, str]) -> bytes:
         "Báo cáo",
         status,
         "report",
-        (m for m in status.models() if m.registration.state != "missing"),
+        (m for m in status.models() if m.registration.state != State.MISSING),
         names,
         titled("Báo cáo kết quả"),
     )

@@ -33,7 +33,7 @@ from sangtao.layout import (
     path_of,
 )
 from sangtao.loader import LoadError, load_bytes
-from sangtao.model import DEADLINE_KEY, Cycle, Issuer, Roster
+from sangtao.model import DEADLINE_KEY, Cycle, Issuer, Roster, State
 from sangtao.problems import FatalError, Problem
 from sangtao.status import judge
 from sangtao.validation import SchemaSet
@@ -410,7 +410,7 @@ def deadline_problems(
         elif where.unit in roster.committee_by_code:
             deadline = cycle.own_deadline(False)
     extension = cycle.extension_for(kind, where.unit or "", where.person)
-    if judge(now, deadline, cycle.grace, extension) in ("on_time", "extended"):
+    if judge(now, deadline, cycle.grace, extension) in (State.ON_TIME, State.EXTENDED):
         return
     until = extension.until if extension else deadline
     verb = "Nộp" if change.status == "A" else "Sửa"

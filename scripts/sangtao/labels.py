@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sangtao.model import TZ, Issuer
+from sangtao.model import TZ, Issuer, State
 
 STATE_LABELS = {
     "on_time": "Đúng hạn",
@@ -66,7 +66,7 @@ EFFECT_NAMES = {"chinh_tri": "Về chính trị", "kinh_te": "Về kinh tế", "
 def state_label(state: str, overdue: bool = False, provisional: bool = False) -> str:
     if provisional:
         return "Đã nộp, chờ hợp nhất"
-    if state == "missing" and overdue:
+    if state == State.MISSING and overdue:
         return "Quá hạn, chưa nộp"
     return STATE_LABELS[state]
 

@@ -8,10 +8,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from sangtao.model import State
 from sangtao.problems import FatalError
 from sangtao.status_json import SCHEMA_VERSION
 
-STATES = ("on_time", "extended", "late", "missing")
+STATES = tuple(State)
 
 
 def _cycles(path: Path) -> list[dict[str, Any]]:

@@ -8,11 +8,38 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cached_property
 from typing import Any
 from zoneinfo import ZoneInfo
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+class State(StrEnum):
+    """A dated document (registration, report) against its deadline."""
+
+    ON_TIME = "on_time"
+    EXTENDED = "extended"
+    LATE = "late"
+    MISSING = "missing"
+
+
+class Appraisability(StrEnum):
+    """Whether a model is appraised: the letter's rule on registration and report."""
+
+    APPRAISABLE = "appraisable"
+    NOT_APPRAISABLE = "not_appraisable"
+    PENDING = "pending"
+
+
+class EligibilityState(StrEnum):
+    """Whether a model may be rated «Hoàn thành xuất sắc nhiệm vụ»."""
+
+    ELIGIBLE = "eligible"
+    NOT_ELIGIBLE = "not_eligible"
+    UNDECIDED = "undecided"
+
 
 # Document kinds that a unit submits against a deadline, and the cycle key of that deadline.
 DEADLINE_KEY = {"registration": "dang_ky", "report": "bao_cao", "score": "tham_dinh"}

@@ -20,7 +20,7 @@ from sangtao.corpus import Corpus, read_corpus
 from sangtao.labels import state_label, vn_date, vn_datetime
 from sangtao.layout import CODE, CYCLE_FILE, KIND_OF, cycle_dir, path_of
 from sangtao.loader import LoadError, load_bytes, top_level_sequence
-from sangtao.model import TZ, Cycle, Roster
+from sangtao.model import TZ, Cycle, Roster, State
 from sangtao.problems import FatalError, Problem
 from sangtao.rules import own_models
 
@@ -410,8 +410,8 @@ def _state(kind: str, cycle: Cycle, unit: str, person: str | None, at: dt.dateti
     if deadline is None:
         return "Đã nhận"
     if at <= cycle.deadline(KINDS[kind]) + cycle.grace:
-        return state_label("on_time")
-    return state_label("extended" if at <= deadline else "late")
+        return state_label(State.ON_TIME)
+    return state_label(State.EXTENDED if at <= deadline else State.LATE)
 
 
 def _warnings(

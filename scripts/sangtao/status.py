@@ -15,6 +15,7 @@ from sangtao.history import History
 from sangtao.layout import cycle_dir
 from sangtao.model import (
     TZ,
+    Appraisability,
     Appraisal,
     Committee,
     Cycle,
@@ -23,10 +24,11 @@ from sangtao.model import (
     Issuer,
     ReceiptEntry,
     Roster,
+    State,
     Unit,
 )
 
-MISSING, ON_TIME, LATE, EXTENDED = "missing", "on_time", "late", "extended"
+MISSING, ON_TIME, LATE, EXTENDED = State.MISSING, State.ON_TIME, State.LATE, State.EXTENDED
 STATES = (ON_TIME, EXTENDED, LATE, MISSING)
 
 
@@ -113,7 +115,7 @@ class ProgressUpdate:
     valid: bool = True
 
 
-APPRAISABLE, NOT_APPRAISABLE, PENDING = "appraisable", "not_appraisable", "pending"
+APPRAISABLE, NOT_APPRAISABLE, PENDING = tuple(Appraisability)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from typing import Any
 
 from sangtao.appraisal import WAITING, Sheet, public_eligibility
 from sangtao.layout import path_of
-from sangtao.model import Appraisal, citation
+from sangtao.model import Appraisal, State, citation
 from sangtao.site.charts import score_distribution
 from sangtao.site.context import SiteContext, chrome, dossier_src, own_letter_src
 from sangtao.site.context import sheet_src as model_sheet_src
@@ -250,7 +250,7 @@ def minutes_page(ctx: SiteContext, status: CycleStatus, appraisal: Appraisal) ->
         not_appraised=sum(
             1
             for m in status.models()
-            if m.appraisal != APPRAISABLE and m.registration.state != "missing"
+            if m.appraisal != APPRAISABLE and m.registration.state != State.MISSING
         ),
         unfinished=[(m, _who(ctx, m)) for m in unfinished],
         split=[(m, _who(ctx, m)) for m in split],
