@@ -205,3 +205,24 @@ def test_not_found_page_works_under_a_sub_path(tmp_path: Path) -> None:
     text = (out / "404.html").read_text(encoding="utf-8")
     links = re.findall(r'(?:href|src)="(/[^"]*)"', text)
     assert links and all(link.startswith("/sang-tao/") for link in links), links
+
+
+@pytest.mark.parametrize("path", ["2023/index.html", "2023/ket-qua-tham-dinh.html"])
+def test_chart_text_is_large_enough_on_a_phone(chromium: Any, site_url: str, path: str) -> None:
+    """Chart labels at least 11 px tall at 390 px, none cut at either edge."""
+    context, page = _open(chromium, site_url, path, VIEWPORTS["dien-thoai"])
+    try:
+        sizes = page.evaluate(
+            """() => Array.from(document.querySelectorAll('svg text')).map(t => {
+                const r = t.getBoundingClientRect();
+                const box = t.ownerSVGElement.getBoundingClientRect();
+                return [t.textContent, r.height, Math.min(r.left - box.left, box.right - r.right)];
+            })"""
+        )
+        assert sizes
+        small = [(text, round(h, 1)) for text, h, _ in sizes if h < 11]
+        assert small == []
+        clipped = [text for text, _, left in sizes if left < -0.5]
+        assert clipped == []
+    finally:
+        context.close()
