@@ -10,8 +10,10 @@ from __future__ import annotations
 import contextlib
 import functools
 import gzip
+import html
 import re
 import threading
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -133,8 +135,7 @@ def visit(site: Path, pages: list[str], query: str) -> list[Visit]:
 def typical_query(page: Path) -> str:
     """What a visitor types to find a dossier: the last two words of its heading (the
     commune or the person), without diacritics, as people type on a phone."""
-    from sangtao.layout import fold
-
     heading = re.search(r"<h1[^>]*>(.*?)</h1>", page.read_text(encoding="utf-8"), re.S)
-    words = re.sub(r"<[^>]+>", "", heading.group(1) if heading else "").split()
-    return fold(" ".join(words[-2:]))
+    words = re.sub(r"<[^>]+>", "", html.unescape(heading.group(1) if heading else "")).split()
+    text = unicodedata.normalize("NFD", " ".join(words[-2:]).replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
