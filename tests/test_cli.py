@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sangtao import cli
+from sangtao import cli, review
 
 from builders import dump, registration, seed
 from conftest import Repo
@@ -110,7 +110,7 @@ def test_usage_errors_exit_2(repo: Repo, capsys: pytest.CaptureFixture[str]) -> 
     assert cli.main(["--root", str(repo.root), "status", "--now", "hôm qua"]) == 2
     assert cli.main(["--root", str(repo.root), "status", "--cycle", "2019"]) == 2
     err = capsys.readouterr().err
-    assert "Lỗi: Thời điểm «hôm qua» không đúng dạng ISO 8601" in err
+    assert "Lỗi: Thời điểm «hôm qua» phải là một thời điểm ISO 8601" in err
     assert "Lỗi: Không có đợt năm 2019" in err
 
 
@@ -122,7 +122,7 @@ def test_internal_bug_exits_3_with_a_saved_traceback(
     def boom(*_: object) -> None:
         raise RuntimeError("lỗi lập trình")
 
-    monkeypatch.setattr(cli, "read_corpus", boom)
+    monkeypatch.setattr(review, "read_corpus", boom)
     assert cli.main(["--root", str(repo.root), "check"]) == 3
     err = capsys.readouterr().err
     assert "Lỗi nội bộ của sangtao (không phải lỗi của hồ sơ)" in err
@@ -173,8 +173,8 @@ def test_merge_district_status_files(
     assert merged["total"]["registration"] == {"on_time": 2, "extended": 0, "late": 0, "missing": 2}
     bad = tmp_path / "sai.json"
     bad.write_text("{}", encoding="utf-8")
-    assert cli.main(["merge", str(bad), "--cycle", "2023"]) == 2
-    assert "không phải dữ liệu trạng thái" in capsys.readouterr().err
+    assert cli.main(["merge", str(bad), "--cycle", "2023"]) == 1  # malformed input: a problem
+    assert "Không phải dữ liệu trạng thái" in capsys.readouterr().err
 
 
 def test_status_refuses_a_broken_roster(repo: Repo, capsys: pytest.CaptureFixture[str]) -> None:

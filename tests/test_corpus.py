@@ -26,12 +26,12 @@ import pytest
 import yaml
 
 from sangtao import cli
-from sangtao.corpus import Corpus, read_corpus
-from sangtao.gate import judge_change
+from sangtao.corpus import Corpus
 from sangtao.loader import resolve_plain
 from sangtao.model import parse_instant
-from sangtao.pipeline import Snapshot, status_problems, take_snapshot
-from sangtao.problems import Problem
+from sangtao.pipeline import Snapshot, take_snapshot
+from sangtao.problems import Problem, sort_key
+from sangtao.review import check_tree, review_change
 
 from builders import appraisal_config, cycle, dump, roster
 from conftest import PROJECT, Repo, time_limit
@@ -230,24 +230,26 @@ def _step(case: Case, repo: Repo, step: dict[str, Any]) -> None:
 class Outcome:
     corpus: Corpus
     snapshot: Snapshot
-    problems: list[Problem]
+    problems: list[Problem]  # blocking first, then the notices
     deleted: set[str]
+    notices: int = 0  # how many of ``problems``, at the end, only inform (already on main)
 
 
 def check(case: Case, repo: Repo) -> Outcome:
-    """What `sangtao check [--base main --actor …]` finds, without its CODEOWNERS rule."""
+    """What `sangtao check [--base main --actor …]` finds: the same functions the CLI calls."""
     now = parse_instant(case.spec.get("now", NOW))
-    corpus = read_corpus(repo.root)
-    snapshot = take_snapshot(repo.root, now, corpus=corpus)
-    problems = list(corpus.problems) + status_problems(snapshot)
     deleted: set[str] = set()
+    notices: list[Problem] = []
     if "gate" in case.spec:
-        verdict = judge_change(repo.root, "main", case.spec["gate"].get("actor"), now)
-        seen = set(problems)
-        problems += [p for p in verdict.problems if p not in seen]
-        deleted = {c.path for c in verdict.changes if c.status == "D"}
-    problems.sort(key=lambda p: (p.path, p.line or 0, p.rule))
-    return Outcome(corpus, snapshot, problems, deleted)
+        review = review_change(repo.root, "main", case.spec["gate"].get("actor"), now)
+        corpus, problems, notices = review.head.corpus, review.blocking, review.notices
+        deleted = {c.path for c in review.verdict.changes if c.status == "D"}
+    else:
+        tree = check_tree(repo.root, now)
+        corpus, problems = tree.corpus, tree.problems
+    snapshot = take_snapshot(repo.root, now, corpus=corpus)
+    problems = sorted(problems, key=sort_key) + sorted(notices, key=sort_key)
+    return Outcome(corpus, snapshot, problems, deleted, len(notices))
 
 
 def shown(text: str) -> str:
@@ -290,6 +292,9 @@ def test_corpus_case(case: Case, tmp_path: Path, capsys: pytest.CaptureFixture[s
     with time_limit(TIMEOUT_SECONDS):
         outcome = check(case, repo)
     got = [problem_line(p, bool(case.spec.get("hints"))) for p in outcome.problems]
+    if outcome.notices:  # problems already on main: shown, never blocking
+        at = len(got) - outcome.notices
+        got[at:] = [f"notice {line}" for line in got[at:]]
     if case.spec.get("receipts"):
         got += receipt_lines(outcome.snapshot)
     expected_path = case.folder / "expected.txt"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ import pytest
 from sangtao import cli
 
 from builders import cycle, dump, registration, roster
-from conftest import Repo
+from conftest import PROJECT, Repo, time_limit
 
 REG = "submissions/2023/loc-thang/dang-ky.yaml"
 UNIT = "vp-loc-thang"
@@ -40,7 +41,8 @@ def gate(
     if actor:
         args += ["--actor", actor]
     code = cli.main(args)
-    return code, json.loads(capsys.readouterr().out)
+    # problems already on main are listed too, marked "blocking": false
+    return code, [p for p in json.loads(capsys.readouterr().out) if p.get("blocking", True)]
 
 
 def rules(problems: list[dict[str, object]]) -> list[tuple[object, object]]:
@@ -326,3 +328,154 @@ def test_the_districts_own_registration_has_its_own_deadline(
     code, problems = gate(repo, ADMIN, "2023-03-16T08:00:00+07:00", capsys)
     assert code == 1
     assert rules(problems) == [("submissions/2023/huyen-uy/dang-ky.yaml", "gate.late")]
+
+
+def test_a_subfolder_project_judges_every_path_of_the_repository(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The forge reads workflows at the top of the repository, outside the project's folder:
+    a unit's change there is refused like any change outside submissions/."""
+    top = Repo(tmp_path / "lon")
+    top.root.mkdir()
+    top.git("init", "--quiet", "--initial-branch=main")
+    project = Repo(top.root / "sangtao")
+    shutil.copytree(PROJECT / "schema", project.root / "schema")
+    project.write("submissions/don-vi.yaml", dump(roster()))
+    project.write("submissions/2023/dot.yaml", dump(cycle()))
+    top.write(".github/workflows/kiem-tra.yml", "on: pull_request\n")
+    # CODEOWNERS where the forge reads it, naming the project's paths with their prefix
+    assert cli.main(["--root", str(project.root), "codeowners"]) == 0
+    capsys.readouterr()
+    owners = (top.root / ".github/CODEOWNERS").read_text(encoding="utf-8")
+    assert "*  @btc-admin\n/sangtao/submissions/*/*/\n" in owners
+    assert "/sangtao/submissions/*/dot.yaml  @btc-admin\n" in owners
+    assert not (project.root / ".github").exists()
+    top.commit("Mở đợt", "2023-01-10T08:00:00+07:00")
+    top.git("checkout", "--quiet", "-b", "pr")
+    project.write(REG, dump(registration()))
+    top.write(".github/workflows/kiem-tra.yml", "on: pull_request\njobs: {}\n")
+    top.commit("Đăng ký, và thay cổng kiểm tra", "2023-02-10T08:00:00+07:00")
+    code, problems = gate(project, UNIT, "2023-02-10T08:00:00+07:00", capsys)
+    assert code == 1
+    assert rules(problems) == [("../.github/workflows/kiem-tra.yml", "gate.outside")]
+    assert gate(project, ADMIN, "2023-02-10T08:00:00+07:00", capsys) == (0, [])
+
+
+# -- judge the change: what was broken on main blocks nobody else ---------------------------
+
+BROKEN_A = "submissions/2023/loc-an/dang-ky.yaml"
+
+
+@pytest.fixture
+def broken_main(repo: Repo) -> Repo:
+    """main holds a broken registration of unit A (loc-an), pushed by an admin."""
+    repo.write("submissions/don-vi.yaml", dump(roster()))
+    repo.write("submissions/2023/dot.yaml", dump(cycle()))
+    data = registration("loc-an")
+    del data["ten_mo_hinh"]
+    repo.write(BROKEN_A, dump(data))
+    repo.commit("Quản trị đẩy một tệp lỗi", "2023-01-10T08:00:00+07:00")
+    repo.git("checkout", "--quiet", "-b", "pr")
+    return repo
+
+
+def test_a_broken_file_on_main_does_not_block_another_units_pr(
+    broken_main: Repo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken_main.write(REG, dump(registration()))
+    broken_main.commit("Đăng ký của B", "2023-02-10T08:00:00+07:00")
+    args = ["--root", str(broken_main.root), "check", "--base", "main", "--actor", UNIT]
+    args += ["--now", "2023-02-10T08:00:00+07:00"]
+    assert cli.main([*args, "--format", "json"]) == 0
+    problems = json.loads(capsys.readouterr().out)
+    assert [(p["path"], p["rule"], p["blocking"]) for p in problems] == [
+        (BROKEN_A, "schema.required", False)
+    ]
+    assert cli.main([*args, "--format", "github"]) == 0
+    out = capsys.readouterr().out
+    assert f"\n::notice file={BROKEN_A},line=1,title=schema.required::" in out
+    assert "::error" not in out
+    assert cli.main(args) == 0
+    text = capsys.readouterr().out
+    assert "1 lỗi có sẵn trên nhánh gốc, không do thay đổi này gây ra (không chặn):" in text
+    # without --base, check still reports everything
+    assert cli.main(["--root", str(broken_main.root), "check"]) == 1
+
+
+def test_a_units_pr_that_leaves_its_broken_file_broken_is_blocked(
+    broken_main: Repo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = registration("loc-an", muc_tieu=["Sửa chỗ khác, vẫn thiếu tên mô hình"])
+    del data["ten_mo_hinh"]
+    broken_main.write(BROKEN_A, dump(data))
+    broken_main.commit("Sửa nhưng vẫn lỗi", "2023-02-10T08:00:00+07:00")
+    code, problems = gate(broken_main, "vp-loc-an", "2023-02-10T08:00:00+07:00", capsys)
+    assert (code, rules(problems)) == (1, [(BROKEN_A, "schema.required")])
+
+
+def test_a_new_problem_the_change_causes_elsewhere_blocks(
+    base: Repo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An admin drops loc-an from the roster: loc-an's untouched registration breaks."""
+    smaller = roster()
+    smaller["don_vi"] = [u for u in smaller["don_vi"] if u["ma"] != "loc-an"]
+    base.write("submissions/don-vi.yaml", dump(smaller))
+    base.commit("Bỏ một đơn vị", "2023-02-10T08:00:00+07:00")
+    code, problems = gate(base, ADMIN, "2023-02-10T08:00:00+07:00", capsys)
+    assert code == 1
+    assert ("submissions/2023/loc-an/dang-ky.yaml", "layout.unknown-unit") in rules(problems)
+
+
+def test_the_step_summary_lists_mains_problems_apart(
+    broken_main: Repo,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    broken_main.write(REG, dump(registration()))
+    broken_main.commit("Đăng ký của B", "2023-02-10T08:00:00+07:00")
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    args = ["--root", str(broken_main.root), "check", "--base", "main", "--actor", UNIT]
+    args += ["--now", "2023-02-10T08:00:00+07:00", "--format", "github"]
+    assert cli.main(args) == 0
+    text = summary.read_text(encoding="utf-8")
+    assert "**Không có lỗi.**" in text
+    assert "### 1 lỗi có sẵn trên nhánh gốc" in text
+    assert "Thiếu mục «ten\\_mo\\_hinh»" in text
+
+
+def test_the_prs_own_schemas_never_judge_it(base: Repo, capsys: pytest.CaptureFixture[str]) -> None:
+    """A catastrophic pattern and a schema that is not JSON, brought by the change itself."""
+    path = base.root / "schema/dang-ky.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    schema["properties"]["ten_mo_hinh"]["pattern"] = "^(a+)+$"
+    path.write_text(json.dumps(schema), encoding="utf-8")
+    (base.root / "schema/dot.schema.json").write_text("{không phải JSON", encoding="utf-8")
+    base.write(REG, dump(registration(ten_mo_hinh="a" * 40 + "!")))
+    base.commit("Mẫu mới", "2023-02-10T08:00:00+07:00")
+    with time_limit(20):
+        code, problems = gate(base, ADMIN, "2023-02-10T08:00:00+07:00", capsys)
+    assert (code, problems) == (0, [])
+    with time_limit(20):
+        code, problems = gate(base, UNIT, "2023-02-10T08:00:00+07:00", capsys)
+    assert (code, sorted({r for _, r in rules(problems)})) == (1, ["gate.board-only"])
+
+
+@pytest.mark.parametrize("kind", ["symlink", "file"])
+def test_submissions_replaced_by_a_symlink_or_a_file_is_a_problem(
+    base: Repo, capsys: pytest.CaptureFixture[str], tmp_path: Path, kind: str
+) -> None:
+    elsewhere = tmp_path / "noi-khac"
+    shutil.copytree(base.root / "submissions", elsewhere)
+    base.git("rm", "-r", "--quiet", "submissions")
+    if kind == "symlink":
+        (base.root / "submissions").symlink_to(elsewhere)
+    else:
+        base.write("submissions", "không phải thư mục\n")
+    base.commit("Thay thư mục hồ sơ", "2023-02-10T08:00:00+07:00")
+    code, problems = gate(base, ADMIN, "2023-02-10T08:00:00+07:00", capsys)
+    assert code == 1
+    assert ("submissions", "layout.not-a-folder") in rules(problems)
+    assert cli.main(["--root", str(base.root), "check"]) == 1
+    assert "submissions phải là một thư mục thật" in capsys.readouterr().out

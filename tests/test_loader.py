@@ -14,14 +14,14 @@ REFUSED = [
         "ten: Nguyễn \u202eA\n".encode(),
         1,
         "yaml.invisible-character",
-        "Giá trị chứa ký tự ẩn hoặc ký tự điều khiển (U+202E)",
+        "Giá trị chứa ký tự ẩn, chưa có trong Unicode hoặc ký tự điều khiển (U+202E, ký tự thứ 8 của giá trị)",
     ),
     (
         "DEL through an escape",
         b'ten: "x\\x7f [a](javascript:b)"\n',
         1,
         "yaml.invisible-character",
-        "Giá trị chứa ký tự ẩn hoặc ký tự điều khiển (U+007F)",
+        "Giá trị chứa ký tự ẩn, chưa có trong Unicode hoặc ký tự điều khiển (U+007F, ký tự thứ 2 của giá trị)",
     ),
     # (name, bytes, line, rule, message)
     (

@@ -72,6 +72,7 @@ LOADER_RULES = {
     "yaml.multi-document",
     "yaml.directive",
     "yaml.empty",
+    "yaml.invisible-character",
 }
 
 
@@ -772,9 +773,10 @@ def test_the_compiled_check_agrees_with_jsonschema(case: tuple[str, Any]) -> Non
 def _loadable(value: Any) -> bool:
     """Whether the strict loader can produce ``value``: it refuses infinities and lone
     surrogates and keeps longer numbers as text; for others the compiled check may say no and
-    leave the answer to jsonschema."""
+    leave the answer to jsonschema. So does a whole float (75.0): only jsonschema refuses it
+    where an integer is asked for."""
     if isinstance(value, float):
-        return math.isfinite(value)
+        return math.isfinite(value) and not value.is_integer()
     if isinstance(value, int) and not isinstance(value, bool):
         return len(str(abs(value))) <= 18
     if isinstance(value, str):

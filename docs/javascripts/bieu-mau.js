@@ -26,7 +26,9 @@
   function clean(value) {
     return String(value)
       .replace(/\r\n?/g, "\n")
-      .replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff]/g, "")
+      // What the loader refuses: controls, format characters (zero-width, bidi, BOM, tags),
+      // private use, unassigned, and the default-ignorable code points.
+      .replace(/(?![\t\n])[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Default_Ignorable_Code_Point}]/gu, "")
       .replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g, function (pair) {
         return pair.length === 2 ? pair : "\uFFFD"; // a lone surrogate cannot be written
       })

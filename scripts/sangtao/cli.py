@@ -17,17 +17,17 @@ from pathlib import Path
 
 from sangtao import __version__
 from sangtao.cli_words import vietnamese
-from sangtao.codeowners import CODEOWNERS, stale_problem
+from sangtao.codeowners import CODEOWNERS, home
 from sangtao.codeowners import render as render_codeowners
 from sangtao.corpus import find_root, read_corpus
-from sangtao.gate import judge_change
 from sangtao.layout import CODE, ROSTER_FILE, SCHEMA_OF, path_of
-from sangtao.merge import merge
+from sangtao.merge import MalformedInput, merge
 from sangtao.model import TZ, Cycle, Roster
-from sangtao.pipeline import parse_now, status_problems, take_snapshot
-from sangtao.problems import FatalError
+from sangtao.pipeline import parse_now, take_snapshot
+from sangtao.problems import FatalError, Problem, sort_key
 from sangtao.receive import FORMS, KINDS, Rejected, Request, receive
-from sangtao.reporter import FORMATS, render
+from sangtao.reporter import FORMATS, inert, render
+from sangtao.review import check_tree, review_change
 from sangtao.status_json import OUTLINE_DEPTH, cycle_json, dumps
 from sangtao.summary import render_summary
 from sangtao.templates import render_score_template, render_template
@@ -37,36 +37,32 @@ from sangtao.validation import SchemaSet
 
 def check(args: argparse.Namespace) -> int:
     root = find_root(Path(args.root) if args.root else None)
-    corpus = read_corpus(root)
-    problems = list(corpus.problems)
-    stale = stale_problem(root, corpus.roster, corpus.cycle_rosters) if corpus.roster else None
-    if stale is not None:
-        problems.append(stale)
-    if any(d.kind == "score" for d in corpus.documents):
-        # The one rule that needs receipt times: a score sheet only for an appraisable model.
-        try:
-            snapshot = take_snapshot(root, parse_now(args.now), corpus=corpus)
-        except FatalError as error:
-            # Without history that rule cannot run; say so, don't hide it.
-            print(f"Lưu ý: bỏ qua các quy tắc cần lịch sử Git ({error})", file=sys.stderr)
-        else:
-            problems += status_problems(snapshot)
-    verdict = None
-    if args.base:
-        verdict = judge_change(root, args.base, args.actor, parse_now(args.now))
-        seen = set(problems)
-        problems += [p for p in verdict.problems if p not in seen]
-    elif args.actor:
+    now = parse_now(args.now)
+    if args.actor and not args.base:
         raise FatalError("--actor chỉ dùng cùng --base (kiểm tra một yêu cầu gộp)")
+    verdict = None
+    notices: list[Problem] = []
+    if args.base:
+        review = review_change(root, args.base, args.actor, now)
+        tree, verdict = review.head, review.verdict
+        problems, notices = review.blocking, review.notices
+    else:
+        tree = check_tree(root, now)
+        problems = tree.problems
+    if tree.note:
+        print(f"Lưu ý: {tree.note}", file=sys.stderr)
     if args.paths:
         wanted = {_relative(root, p) for p in args.paths}
         problems = [p for p in problems if p.path in wanted]
-    problems.sort(key=lambda p: (p.path, p.line or 0, p.rule))
-    print(render(problems, len(corpus.files), args.format))
+        notices = [p for p in notices if p.path in wanted]
+    problems = sorted(problems, key=sort_key)
+    notices = sorted(notices, key=sort_key)
+    files = len(tree.corpus.files)
+    print(render(problems, files, args.format, notices))
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if args.format == "github" and summary_file:
         with open(summary_file, "a", encoding="utf-8") as out:
-            out.write(render_summary(problems, len(corpus.files), verdict))
+            out.write(render_summary(problems, files, verdict, notices))
     return 1 if problems else 0
 
 
@@ -75,14 +71,15 @@ def codeowners(args: argparse.Namespace) -> int:
     corpus = read_corpus(root)
     if corpus.roster is None:
         raise FatalError(f"{ROSTER_FILE} có lỗi: chạy `sangtao check` và sửa trước")
-    path = root / CODEOWNERS
-    text = render_codeowners(corpus.roster, corpus.cycle_rosters)
+    top, prefix = home(root)  # the forge reads it at the top of the repository
+    path = top / CODEOWNERS
+    text = render_codeowners(corpus.roster, corpus.cycle_rosters, prefix)
     if path.is_file() and path.read_text(encoding="utf-8") == text:
-        print(f"{CODEOWNERS} đã khớp với danh sách đơn vị.")
+        print(f"{path} đã khớp với danh sách quản trị.")
         return 0
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
-    print(f"Đã ghi {CODEOWNERS} ({len(corpus.roster.units)} đơn vị).")
+    print(f"Đã ghi {path} ({len(corpus.roster.admins)} tài khoản quản trị).")
     return 0
 
 
@@ -235,7 +232,11 @@ def _new_score(root: Path, cycle: Cycle, roster: Roster, args: argparse.Namespac
 
 
 def merge_command(args: argparse.Namespace) -> int:
-    merged = merge([Path(p) for p in args.files], args.cycle)
+    try:
+        merged = merge([Path(p) for p in args.files], args.cycle)
+    except MalformedInput as malformed:
+        print(inert(malformed.problem.text()), file=sys.stderr)
+        return 1
     print(json.dumps(merged, ensure_ascii=False, indent=2))
     return 0
 
@@ -360,7 +361,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except FatalError as error:
-        print(f"Lỗi: {error}", file=sys.stderr)
+        print(inert(f"Lỗi: {error}"), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from sangtao.layout import SUBMISSIONS, Location, Misplaced, locate
 from sangtao.loader import Loaded, LoadError, load_file
 from sangtao.model import Cycle, Document, Roster
 from sangtao.problems import Problem
-from sangtao.rules import LEGAL_TEXTS_DIR, cross_file
+from sangtao.rules import LEGAL_TEXTS_DIR, Finding, cross_file
 from sangtao.validation import SchemaSet, schema_problems
 
 MAX_EVIDENCE_BYTES = 5 * 1024 * 1024
@@ -55,6 +56,17 @@ def scan(root: Path) -> tuple[list[str], list[Problem]]:
     files: list[str] = []
     problems: list[Problem] = []
     base = root / SUBMISSIONS
+    if base.is_symlink() or (base.exists() and not base.is_dir()):
+        # Followed, a link would publish whatever folder it points at, in or out of the repository.
+        return files, [
+            Problem(
+                SUBMISSIONS,
+                1 if base.is_file() and not base.is_symlink() else None,
+                "layout.not-a-folder",
+                "submissions phải là một thư mục thật, không phải liên kết tượng trưng hay tệp",
+                "Thay bằng thư mục submissions/ thật chứa các tệp hồ sơ",
+            )
+        ]
     if not base.is_dir():
         return files, [
             Problem(
@@ -124,16 +136,7 @@ def read_corpus(root: Path, schemas: SchemaSet | None = None) -> Corpus:
     texts = root / "docs" / LEGAL_TEXTS_DIR
     legal_texts = frozenset(p.name for p in texts.glob("*.md")) if texts.is_dir() else frozenset()
     findings = list(cross_file(corpus.documents, corpus.roster_for, corpus.cycles, legal_texts))
-    for finding in findings:
-        line = 1  # a file that is not YAML (evidence), or not readable, by its first line
-        if finding.rel in loaded:
-            content = loaded[finding.rel]
-            if not content.lines:
-                content = loaded[finding.rel] = load_file(root / finding.rel, positions=True)
-            line = content.line_of(finding.where)
-        corpus.problems.append(
-            Problem(finding.rel, line, finding.rule, finding.message, finding.hint)
-        )
+    corpus.problems += finding_problems(root, findings, loaded)
     if findings:
         _mark_invalid(corpus)
     corpus.problems.sort(key=lambda p: (p.path, p.line or 0, p.rule))
@@ -149,6 +152,29 @@ def assemble_rosters(documents: list[Document]) -> dict[int | None, Roster]:
         if d.kind == "roster-part" and d.valid and d.unit is not None:
             parts.setdefault(d.year, []).append((d.unit, d.data))
     return {year: Roster.from_data(main.data, parts.get(year, ())) for year, main in mains.items()}
+
+
+def finding_problems(
+    root: Path, findings: Iterable[Finding], loaded: dict[str, Loaded] | None = None
+) -> list[Problem]:
+    """Findings of rules, with the line of the field each points at."""
+    loaded = {} if loaded is None else loaded
+    problems = []
+    for finding in findings:
+        line = 1  # a file that is not YAML (evidence), or not readable, by its first line
+        content = loaded.get(finding.rel)
+        if content is None and finding.rel.endswith(".yaml"):
+            try:
+                content = load_file(root / finding.rel, positions=True)
+            except LoadError:
+                content = None
+        if content is not None:
+            if not content.lines:
+                content = load_file(root / finding.rel, positions=True)
+            loaded[finding.rel] = content
+            line = content.line_of(finding.where)
+        problems.append(Problem(finding.rel, line, finding.rule, finding.message, finding.hint))
+    return problems
 
 
 def _read_document(

@@ -8,6 +8,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -118,18 +119,23 @@ def csv_bytes(
     """UTF-8 with a byte-order mark, so Excel on Windows shows Vietnamese correctly."""
     header, rows = unit_rows(status, blocks, units)
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    # Every field quoted: a spreadsheet opening the file with another list separator (`;` in
+    # many locales) still keeps each cell whole.
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow(header)
     writer.writerows([_csv_value(v) for v in row] for row in rows)
     return "\ufeff".encode() + out.getvalue().encode("utf-8")
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A formula character at the start of the text, or after any character a spreadsheet may split
+# fields on (`,` `;` tab, a line break, `|`): `a;=1+1` is two cells where `;` separates.
+_FORMULA_AFTER_SEPARATOR = re.compile(r"(^|[,;\t\r\n|])([ \t]*)(?=[=+\-@])")
 
 
 def _as_text(value: Any) -> Any:
-    """Unit text that Excel would read as a formula gets a leading apostrophe (CSV)."""
-    return f"'{value}" if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+    """Unit text that a spreadsheet would read as a formula gets an apostrophe (CSV)."""
+    return _FORMULA_AFTER_SEPARATOR.sub(r"\1\2'", value) if isinstance(value, str) else value
 
 
 # Excel has no time zones: instants are written as Vietnam wall-clock time, and say so.

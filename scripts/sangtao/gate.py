@@ -100,6 +100,13 @@ def read_change(repo: git.Repo, base: str) -> list[Change]:
     return parse_raw_diff(output)
 
 
+def project_path(path: str, prefix: str) -> str:
+    """A repository path named from the project folder ``prefix`` (``../`` when outside it)."""
+    if path.startswith(prefix):
+        return path[len(prefix) :]
+    return "../" * prefix.count("/") + path
+
+
 def _read_at(commit: git.Commit, path: str) -> bytes | None:
     """A file as the base commit has it (``path`` from the top of the repository)."""
     try:
@@ -166,24 +173,31 @@ def _cycle_from(raw: bytes | None, schemas: SchemaSet) -> Cycle | None:
     return Cycle.from_data(data)
 
 
+def merge_base(repo: git.Repo, base_ref: str) -> git.Commit:
+    try:
+        return repo.commit(repo.git.merge_base(base_ref, "HEAD").strip())
+    except git.GitCommandError:
+        raise FatalError(
+            f"Không tìm thấy điểm chung giữa «{base_ref}» và HEAD: lấy đủ lịch sử (fetch-depth: 0)"
+        ) from None
+
+
 def judge_change(
     root: Path,
     base_ref: str,
     actor: str | None,
     now: dt.datetime,
+    schemas: SchemaSet,
 ) -> Verdict:
+    """``schemas`` are the base's: the change never brings its own judge."""
     repo = open_repository(root)
-    try:
-        base = repo.commit(repo.git.merge_base(base_ref, "HEAD").strip())
-    except git.GitCommandError:
-        raise FatalError(
-            f"Không tìm thấy điểm chung giữa «{base_ref}» và HEAD: lấy đủ lịch sử (fetch-depth: 0)"
-        ) from None
+    base = merge_base(repo, base_ref)
     prefix = tree_prefix(repo, root)
+    # Every path of the repository is judged, also outside the project's folder (where the
+    # forge reads the workflows and CODEOWNERS): named from the project folder, `../…`.
     changes = [
-        Change(c.status, c.old_mode, c.new_mode, c.path[len(prefix) :])
+        Change(c.status, c.old_mode, c.new_mode, project_path(c.path, prefix))
         for c in read_change(repo, base.hexsha)
-        if c.path.startswith(prefix)
     ]
     rosters = TrustedRosters(base, prefix)
     # An admin of any roster in force (the common one, or a changed cycle's own) is the board.
@@ -191,7 +205,6 @@ def judge_change(
     admin = bool(actor) and any(
         (r := rosters(y)) is not None and r.is_admin(actor or "") for y in years | {None}
     )
-    schemas = SchemaSet(root / "schema")
     cycles: dict[int, Cycle | None] = {}
 
     def cycle_of(year: int) -> Cycle | None:

@@ -115,21 +115,48 @@ def load_bytes(raw: bytes, *, positions: bool = False) -> Loaded:
         raise _too_large(len(raw))
     _check_encoding(raw)
     try:
+        if _OTHER_BREAK.search(raw):
+            return _on_yaml12_lines(raw, positions)
         return _build(_events(raw), positions)
     except yaml.MarkedYAMLError as error:
         raise _syntax_error(error, raw) from None
     except yaml.reader.ReaderError as error:  # a character YAML does not allow
         # libyaml's position is a byte offset; the pure-Python reader's a character index.
-        if _C_PARSER:
-            line = raw[: error.position].count(b"\n") + 1
-        else:
-            line = raw.decode("utf-8")[: error.position].count("\n") + 1
+        before = raw[: error.position] if _C_PARSER else raw.decode()[: error.position].encode()
+        line = len(_BREAK.findall(before)) + 1
         raise LoadError(
             line,
             "yaml.syntax",
             "Tệp chứa ký tự điều khiển không in được",
             "Xóa ký tự lạ (thường do sao chép từ Word/PDF) rồi lưu lại",
         ) from None
+
+
+# Line breaks of YAML 1.2 (what editors count): CR LF, CR, LF. libyaml also counts NEL, LS and
+# PS, so on a file holding those its line numbers are mapped back to these.
+_BREAK = re.compile(rb"\r\n|\r|\n")
+_OTHER_BREAK = re.compile(rb"\xc2\x85|\xe2\x80[\xa8\xa9]")
+_ANY_BREAK = re.compile("\r\n|\r|\n|\x85|\u2028|\u2029")
+
+
+def _on_yaml12_lines(raw: bytes, positions: bool) -> Loaded:
+    """Load a file with NEL, LS or PS in it, its line numbers counted as YAML 1.2 counts them."""
+    line_of = [1]  # libyaml's line (0-based) → the YAML 1.2 line (1-based)
+    for found in _ANY_BREAK.finditer(raw.decode("utf-8")):
+        line_of.append(line_of[-1] + (found.group() in ("\r\n", "\r", "\n")))
+
+    def mapped(line: int) -> int:
+        return line_of[min(line, len(line_of)) - 1]
+
+    try:
+        loaded = _build(_events(raw), positions)
+    except LoadError as error:
+        error.line = mapped(error.line)
+        raise
+    except yaml.MarkedYAMLError as error:
+        raise _syntax_error(error, raw, mapped) from None
+    loaded.lines = {path: mapped(line) for path, line in loaded.lines.items()}
+    return loaded
 
 
 def _check_encoding(raw: bytes) -> None:
@@ -337,10 +364,14 @@ class _Builder:
         text = event.value
         bad = _invisible(text)
         if bad is not None:
-            raise _fail(
-                event,
+            at, code = bad
+            # A block scalar's text starts on the line after its `|` or `>`.
+            first = event.start_mark.line + (2 if event.style in ("|", ">") else 1)
+            raise LoadError(
+                first + text.count("\n", 0, at),
                 "yaml.invisible-character",
-                f"Giá trị chứa ký tự ẩn hoặc ký tự điều khiển ({bad})",
+                f"Giá trị chứa ký tự ẩn, chưa có trong Unicode hoặc ký tự điều khiển ({code}, "
+                f"ký tự thứ {at + 1} của giá trị)",
                 "Gõ lại giá trị này (ký tự lạ thường do sao chép từ Word/PDF hoặc viết `\\x`, `\\u` trong ngoặc kép)",
             )
         value = resolve_plain(text) if event.style in _PLAIN else _nfc(text)
@@ -453,15 +484,25 @@ def _nfc(text: str) -> str:
 
 # Characters no clerk types and that could fool a reader or a renderer: controls (except tab
 # and newline), lone surrogates, non-characters and the bidirectional overrides.
-_INVISIBLE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
-    "\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+# Characters outside the blocks Vietnamese text is written in: only these are looked up.
+_UNCOMMON = re.compile(
+    "[^\t\n\x20-\x7e\u00a1-\u00ac\u00ae-\u024f\u0300-\u034e\u0350-\u036f\u1e00-\u1eff]"
+)
+# Control, format (zero-width, bidi, tags), unassigned, private-use and surrogate code points.
+_HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cn", "Co", "Cs"})
+# Default_Ignorable_Code_Point (Unicode DerivedCoreProperties) outside those categories.
+_IGNORABLE = re.compile(
+    "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\ufe00-\ufe0f\uffa0\U000e0000-\U000e0fff]"
 )
 
 
-def _invisible(text: str) -> str | None:
-    found = _INVISIBLE.search(text)
-    return f"U+{ord(found.group()):04X}" if found else None
+def _invisible(text: str) -> tuple[int, str] | None:
+    """The first character nobody types on purpose: its index and its code point."""
+    for found in _UNCOMMON.finditer(text):
+        char = found.group()
+        if unicodedata.category(char) in _HIDDEN_CATEGORIES or _IGNORABLE.match(char):
+            return found.start(), f"U+{ord(char):04X}"
+    return None
 
 
 _SYNTAX_HINT = (
@@ -543,17 +584,20 @@ _SYNTAX_MESSAGES: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def _syntax_error(error: yaml.MarkedYAMLError, raw: bytes) -> LoadError:
+def _syntax_error(
+    error: yaml.MarkedYAMLError, raw: bytes, mapped: Callable[[int], int] = lambda line: line
+) -> LoadError:
     mark = error.problem_mark or error.context_mark
-    line = mark.line + 1 if mark is not None else 1
-    last = max(1, raw.count(b"\n") + (0 if raw.endswith(b"\n") else 1))
+    line = mapped(mark.line + 1) if mark is not None else 1
+    rows = _BREAK.split(raw)
+    last = max(1, len(rows) - (1 if rows[-1] == b"" else 0))
     if line > last:
         # "End of file" lies past the last line: point where the quote or bracket opened.
-        line = error.context_mark.line + 1 if error.context_mark is not None else last
+        line = mapped(error.context_mark.line + 1) if error.context_mark is not None else last
         line = min(line, last)
     problem = f"{error.context or ''} {error.problem or ''}"
     # libyaml does not name the character; a tab on the line is by far the usual culprit.
-    text = raw.split(b"\n")[line - 1] if line <= raw.count(b"\n") + 1 else b""
+    text = rows[line - 1] if line <= len(rows) else b""
     if b"\t" in text and ("token" in problem or "tab" in problem):
         return LoadError(
             line,

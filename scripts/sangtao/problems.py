@@ -36,3 +36,8 @@ class Problem:
             "message": self.message,
             "hint": self.hint,
         }
+
+
+def sort_key(problem: Problem) -> tuple[str, int, str]:
+    """The order every report uses: by file, line, rule."""
+    return (problem.path, problem.line or 0, problem.rule)

@@ -25,7 +25,7 @@ from sangtao.layout import (
     fold,
 )
 from sangtao.loader import JsonPath
-from sangtao.model import Cycle, Document, Roster, root_block
+from sangtao.model import TZ, Cycle, Document, Roster, parse_instant, root_block
 
 # Rules speak of the board in neutral words: the issuer's own name is data of a cycle, and a
 # rule may judge a file before any cycle is readable.
@@ -476,6 +476,17 @@ def folder_rules(
             continue
         if roster is not None and unit not in roster.by_code and unit not in own_models(roster):
             yield Finding(document.rel, (), *_unit_problem(unit, roster.by_code))
+        if not site_shows(document, roster):
+            yield Finding(
+                document.rel,
+                (),
+                "layout.own-model",
+                f"Thư mục «{unit}» là mô hình riêng của một cấp ủy: trang web chỉ hiện bản đăng ký, "
+                "báo cáo tiến độ và minh chứng của mô hình này",
+                "Mô hình riêng của cấp ủy đăng ký và báo cáo kết quả với cấp trên, không qua Tổ thẩm "
+                "định ở đây; mô hình cá nhân nộp trong thư mục của tổ chức nơi người đó sinh hoạt. "
+                "Xóa tệp này",
+            )
         person = document.person
         if person is None:
             continue
@@ -505,6 +516,20 @@ def own_models(roster: Roster) -> set[str]:
     if roster.root_code is not None:
         codes.add(roster.root_code)
     return codes
+
+
+# What the site shows of a committee's own model (site/results.district_page): it registers
+# with the committee above and reports its progress here; no report, individual model or score
+# sheet of it has a page.
+OWN_MODEL_KINDS = frozenset({"registration", "progress", "evidence"})
+
+
+def site_shows(document: Document, roster: Roster | None) -> bool:
+    """Whether a page of the site has a place for this document of a model folder: every model
+    of an organisation; of a committee's own model (``own_models``) only ``OWN_MODEL_KINDS``."""
+    if roster is None or document.unit is None or document.unit not in own_models(roster):
+        return True
+    return document.person is None and document.kind in OWN_MODEL_KINDS
 
 
 def _unit_problem(unit: str, units: Mapping[str, object]) -> tuple[str, str, str]:
@@ -889,3 +914,36 @@ def score_rules(
             f"Không có mức xếp loại «{data['de_xuat_xep_loai']}»",
             "Chọn một trong: " + ", ".join(sorted(levels)),
         )
+
+
+def clock_rules(documents: Iterable[Document], now: dt.datetime) -> Iterator[Finding]:
+    """Dates that cannot be true yet at ``now`` (the check's clock, Vietnam time): a receipt in
+    the future would hide its file from every page until then; a progress update dated in the
+    future would count negative days."""
+    today = now.astimezone(TZ).date()
+    for document in documents:
+        if not document.valid or not isinstance(document.data, dict):
+            continue
+        if document.kind == "cycle":
+            for n, entry in enumerate(document.data.get("so_tiep_nhan") or []):
+                at = parse_instant(entry["thoi_diem"])
+                if at > now:
+                    yield Finding(
+                        document.rel,
+                        ("so_tiep_nhan", n, "thoi_diem"),
+                        "cycle.receipt-in-future",
+                        f"Thời điểm nhận «{entry['thoi_diem']}» của {entry['tep']} ở tương lai "
+                        f"(lúc này là {_vn(today)})",
+                        "Ghi đúng thời điểm cơ quan tham mưu đã nhận hồ sơ, ví dụ 2023-02-27T10:00:00+07:00; "
+                        "kiểm tra lại năm",
+                    )
+        elif document.kind == "progress":
+            day = dt.date.fromisoformat(document.data["ngay"])
+            if day > today:
+                yield Finding(
+                    document.rel,
+                    ("ngay",),
+                    "progress.future-date",
+                    f"Báo cáo tiến độ ghi ngày {_vn(day)}, sau ngày hôm nay ({_vn(today)})",
+                    "Ghi ngày thật của báo cáo (hôm nay hoặc trước đó), và đặt tên tệp theo ngày đó",
+                )

@@ -10,15 +10,21 @@ from collections.abc import Sequence
 from sangtao.gate import Verdict
 from sangtao.labels import vn_datetime
 from sangtao.problems import Problem
+from sangtao.reporter import inert, notice_heading
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
 
 
 def md(text: object) -> str:
-    return _SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")
+    return inert(_SPECIAL.sub(r"\\\1", str(text)).replace("\n", " "))
 
 
-def render_summary(problems: Sequence[Problem], files: int, verdict: Verdict | None) -> str:
+def render_summary(
+    problems: Sequence[Problem],
+    files: int,
+    verdict: Verdict | None,
+    notices: Sequence[Problem] = (),
+) -> str:
     lines = ["## Kết quả kiểm tra hồ sơ", ""]
     if verdict is not None:
         role = "quản trị (Ban Tổ chức)" if verdict.admin else "tài khoản đơn vị"
@@ -38,14 +44,27 @@ def render_summary(problems: Sequence[Problem], files: int, verdict: Verdict | N
     lines.append("")
     if not problems:
         lines.append("**Không có lỗi.** Yêu cầu gộp có thể được hợp nhất.")
-        return "\n".join(lines) + "\n"
-    lines += [
-        f"**{len(problems)} lỗi** — sửa từng dòng dưới đây rồi đẩy lại (commit mới); "
-        "máy sẽ tự kiểm tra lại.",
-        "",
-        "| Tệp | Dòng | Lỗi | Cách sửa |",
-        "|---|---|---|---|",
-    ]
+    else:
+        lines += [
+            f"**{len(problems)} lỗi** — sửa từng dòng dưới đây rồi đẩy lại (commit mới); "
+            "máy sẽ tự kiểm tra lại.",
+            "",
+            *_table(problems),
+        ]
+    if notices:
+        lines += [
+            "",
+            f"### {notice_heading(len(notices))}",
+            "",
+            "Cơ quan tham mưu hoặc đơn vị có tệp đó sửa bằng một yêu cầu gộp khác.",
+            "",
+            *_table(notices),
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def _table(problems: Sequence[Problem]) -> list[str]:
+    lines = ["| Tệp | Dòng | Lỗi | Cách sửa |", "|---|---|---|---|"]
     for p in problems:
         lines.append(f"| {md(p.path)} | {p.line or ''} | {md(p.message)} | {md(p.hint)} |")
-    return "\n".join(lines) + "\n"
+    return lines
