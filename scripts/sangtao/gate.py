@@ -29,6 +29,7 @@ from sangtao.layout import (
     ROSTER_PARTS_DIR,
     SUBMISSIONS,
     Location,
+    Misplaced,
     locate,
     path_of,
 )
@@ -286,16 +287,7 @@ def ownership_problems(
     if isinstance(where, Location) and where.kind == "score" and where.year is not None:
         yield from sheet_ownership(change, actor, where, cycle_of(where.year), now, board)
         return
-    board_file = isinstance(where, Location) and where.kind in ("roster", "roster-part", "cycle")
-    board_file = board_file or (
-        isinstance(where, Location) and where.kind == "answers" and where.unit is None
-    )
-    if (
-        board_file
-        or path == ROSTER_FILE
-        or path.endswith(BOARD_FILES)
-        or path.startswith(BOARD_ONLY)
-    ):
+    if _board_file(path, where):
         yield Problem(
             path,
             _line(change),
@@ -313,12 +305,29 @@ def ownership_problems(
             "Bỏ thay đổi này khỏi yêu cầu gộp",
         )
         return
-    roster = roster_of(year)
+    yield from _folder_ownership(change, actor, where, roster_of(year), board)
+
+
+def _board_file(path: str, where: Location | Misplaced) -> bool:
+    """Rosters, cycles, the board's answers and the project's own files: the board's alone."""
+    if isinstance(where, Location) and (
+        where.kind in ("roster", "roster-part", "cycle")
+        or (where.kind == "answers" and where.unit is None)
+    ):
+        return True
+    return path == ROSTER_FILE or path.endswith(BOARD_FILES) or path.startswith(BOARD_ONLY)
+
+
+def _folder_ownership(
+    change: Change, actor: str, where: Location | Misplaced, roster: Roster | None, board: str
+) -> Iterator[Problem]:
+    """A unit's account owns its organisations' folders; a committee's account, its own model
+    folder and its answers file. Nobody but the board deletes what was submitted."""
+    path = change.path
     parts = path.split("/")
     unit = parts[2] if len(parts) > 3 else None
     if isinstance(where, Location) and where.kind == "answers":
         unit = where.unit  # a committee's answers file is its own
-    # An account owns its organisations' folders and its committees' own folders.
     owned = roster.units_of(actor) | roster.committees_of(actor) if roster else set()
     if unit not in owned:
         mine = ", ".join(sorted(owned)) or "không có đơn vị nào"

@@ -25,7 +25,7 @@ from sangtao.layout import (
     fold,
 )
 from sangtao.loader import JsonPath
-from sangtao.model import TZ, Cycle, Document, Roster, parse_instant, root_block
+from sangtao.model import TZ, Appraisal, Cycle, Document, Roster, parse_instant, root_block
 
 # Rules speak of the board in neutral words: the issuer's own name is data of a cycle, and a
 # rule may judge a file before any cycle is readable.
@@ -272,6 +272,23 @@ def cycle_rules(
     documents: Iterable[Document],
     legal_texts: frozenset[str] | None = None,
 ) -> Iterator[Finding]:
+    """A cycle file: its legal texts, year, deadlines, window, extensions, team, receipt book."""
+    cycle = Cycle.from_data(document.data)
+    yield from _basis_rules(document, legal_texts)
+    yield from _timing_rules(document.rel, cycle)
+    units = roster.by_code if roster else {}
+    yield from _extension_rules(document.rel, cycle, roster)
+    if cycle.appraisal is not None:
+        yield from appraisal_config_rules(document.rel, cycle, units)
+    present = {
+        d.rel.removeprefix(f"{SUBMISSIONS}/{document.year}/")
+        for d in documents
+        if d.year == document.year and d.kind != "cycle"
+    }
+    yield from _receipt_rules(document.rel, cycle, roster, present)
+
+
+def _basis_rules(document: Document, legal_texts: frozenset[str] | None) -> Iterator[Finding]:
     data = document.data
     rel = document.rel
     for index, basis in enumerate(data["can_cu"]):
@@ -292,7 +309,10 @@ def cycle_rules(
             f"Năm ghi trong tệp ({data['nam']}) khác thư mục năm ({document.year})",
             f"Viết `nam: {document.year}`",
         )
-    cycle = Cycle.from_data(data)
+
+
+def _timing_rules(rel: str, cycle: Cycle) -> Iterator[Finding]:
+    """Deadlines in the order of the work, and a window that is not empty."""
     order = [("dang_ky", "đăng ký"), ("bao_cao", "báo cáo"), ("tham_dinh", "thẩm định")]
     for (first, first_name), (second, second_name) in itertools.pairwise(order):
         if cycle.deadlines[first] >= cycle.deadlines[second]:
@@ -312,6 +332,10 @@ def cycle_rules(
             "Khung thời gian thực hiện có ngày bắt đầu sau ngày kết thúc",
             "Sửa tu_ngay trước den_ngay",
         )
+
+
+def _extension_rules(rel: str, cycle: Cycle, roster: Roster | None) -> Iterator[Finding]:
+    """An extension names a real unit (or a committee's own model) and moves a deadline later."""
     units = roster.by_code if roster else {}
     for index, extension in enumerate(cycle.extensions):
         if (
@@ -335,13 +359,12 @@ def cycle_rules(
                 "Hạn mới không muộn hơn hạn chung nên không có tác dụng",
                 "Ghi hạn mới sau hạn chung, hoặc xóa dòng gia hạn này",
             )
-    if cycle.appraisal is not None:
-        yield from appraisal_config_rules(rel, cycle, units)
-    present = {
-        d.rel.removeprefix(f"{SUBMISSIONS}/{document.year}/")
-        for d in documents
-        if d.year == document.year and d.kind != "cycle"
-    }
+
+
+def _receipt_rules(
+    rel: str, cycle: Cycle, roster: Roster | None, present: set[str]
+) -> Iterator[Finding]:
+    """Each receipt-book line: a file that exists, once, written by an admin."""
     seen: set[str] = set()
     for index, entry in enumerate(cycle.receipt_book):
         if entry.file not in present:
@@ -444,22 +467,8 @@ def folder_rules(
     for document in documents:
         if document.year is None:
             continue
-        if document.kind != "cycle" and document.year in broken_cycles:
-            yield Finding(
-                document.rel,
-                (),
-                "layout.broken-cycle",
-                f"Tệp submissions/{document.year}/dot.yaml có lỗi nên chưa xét được hồ sơ này",
-                "Cơ quan tham mưu sửa lỗi của dot.yaml (xem các lỗi của tệp đó)",
-            )
-        elif document.kind != "cycle" and document.year not in cycles:
-            yield Finding(
-                document.rel,
-                (),
-                "layout.no-cycle",
-                f"Năm {document.year} chưa có tệp submissions/{document.year}/dot.yaml",
-                "Cơ quan tham mưu cần tạo đợt của năm này trước khi các đơn vị nộp",
-            )
+        if document.kind != "cycle":
+            yield from _cycle_of(document, document.year in broken_cycles, cycles)
         unit = document.unit
         if unit is None or document.kind == "roster-part":
             continue
@@ -474,40 +483,70 @@ def folder_rules(
                     _committee_hint(unit, roster.committee_by_code),
                 )
             continue
-        if roster is not None and unit not in roster.by_code and unit not in own_models(roster):
-            yield Finding(document.rel, (), *_unit_problem(unit, roster.by_code))
-        if not site_shows(document, roster):
-            yield Finding(
-                document.rel,
-                (),
-                "layout.own-model",
-                f"Thư mục «{unit}» là mô hình riêng của một cấp ủy: trang web chỉ hiện bản đăng ký, "
-                "báo cáo tiến độ và minh chứng của mô hình này",
-                "Mô hình riêng của cấp ủy đăng ký và báo cáo kết quả với cấp trên, không qua Tổ thẩm "
-                "định ở đây; mô hình cá nhân nộp trong thư mục của tổ chức nơi người đó sinh hoạt. "
-                "Xóa tệp này",
-            )
-        person = document.person
-        if person is None:
-            continue
-        if not CODE.match(person):
-            yield Finding(
-                document.rel,
-                (),
-                "layout.bad-name",
-                f"Tên thư mục cá nhân «{person}» không đúng dạng",
-                "Dùng họ tên không dấu, chữ thường, nối bằng gạch ngang, ví dụ nguyen-thi-lan",
-            )
-        skeleton = (document.year, unit, fold(person))
-        other = person_skeletons.setdefault(skeleton, person)
-        if other != person:
-            yield Finding(
-                document.rel,
-                (),
-                "layout.look-alike",
-                f"Thư mục «{INDIVIDUALS_DIR}/{person}» trông giống «{INDIVIDUALS_DIR}/{other}»",
-                "Mỗi cá nhân một thư mục; nộp vào đúng thư mục đã có",
-            )
+        yield from _unit_folder(document, unit, roster)
+        if document.person is not None:
+            yield from _person_folder(document, unit, document.person, person_skeletons)
+
+
+def _cycle_of(document: Document, broken: bool, cycles: dict[int, Cycle]) -> Iterator[Finding]:
+    """A document of a year whose cycle file is broken, or missing, cannot be judged yet."""
+    if broken:
+        yield Finding(
+            document.rel,
+            (),
+            "layout.broken-cycle",
+            f"Tệp submissions/{document.year}/dot.yaml có lỗi nên chưa xét được hồ sơ này",
+            "Cơ quan tham mưu sửa lỗi của dot.yaml (xem các lỗi của tệp đó)",
+        )
+    elif document.year not in cycles:
+        yield Finding(
+            document.rel,
+            (),
+            "layout.no-cycle",
+            f"Năm {document.year} chưa có tệp submissions/{document.year}/dot.yaml",
+            "Cơ quan tham mưu cần tạo đợt của năm này trước khi các đơn vị nộp",
+        )
+
+
+def _unit_folder(document: Document, unit: str, roster: Roster | None) -> Iterator[Finding]:
+    """A unit of the roster or a committee's own folder, holding only what the site shows."""
+    if roster is not None and unit not in roster.by_code and unit not in own_models(roster):
+        yield Finding(document.rel, (), *_unit_problem(unit, roster.by_code))
+    if not site_shows(document, roster):
+        yield Finding(
+            document.rel,
+            (),
+            "layout.own-model",
+            f"Thư mục «{unit}» là mô hình riêng của một cấp ủy: trang web chỉ hiện bản đăng ký, "
+            "báo cáo tiến độ và minh chứng của mô hình này",
+            "Mô hình riêng của cấp ủy đăng ký và báo cáo kết quả với cấp trên, không qua Tổ thẩm "
+            "định ở đây; mô hình cá nhân nộp trong thư mục của tổ chức nơi người đó sinh hoạt. "
+            "Xóa tệp này",
+        )
+
+
+def _person_folder(
+    document: Document, unit: str, person: str, skeletons: dict[tuple[int, str, str], str]
+) -> Iterator[Finding]:
+    """A person's folder: a clean code, and no look-alike of another person's in the unit."""
+    if not CODE.match(person):
+        yield Finding(
+            document.rel,
+            (),
+            "layout.bad-name",
+            f"Tên thư mục cá nhân «{person}» không đúng dạng",
+            "Dùng họ tên không dấu, chữ thường, nối bằng gạch ngang, ví dụ nguyen-thi-lan",
+        )
+    skeleton = (document.year or 0, unit, fold(person))
+    other = skeletons.setdefault(skeleton, person)
+    if other != person:
+        yield Finding(
+            document.rel,
+            (),
+            "layout.look-alike",
+            f"Thư mục «{INDIVIDUALS_DIR}/{person}» trông giống «{INDIVIDUALS_DIR}/{other}»",
+            "Mỗi cá nhân một thư mục; nộp vào đúng thư mục đã có",
+        )
 
 
 def own_models(roster: Roster) -> set[str]:
@@ -586,33 +625,7 @@ def registration_rules(
     data = document.data
     rel = document.rel
     yield from identity_rules(document, roster)
-    person = data.get("ca_nhan")
-    if document.person is None and person is not None:
-        yield Finding(
-            rel,
-            ("ca_nhan",),
-            "registration.individual-in-collective",
-            "Bản đăng ký của tập thể không có mục ca_nhan",
-            f"Mô hình của cá nhân nộp ở {INDIVIDUALS_DIR}/<mã cá nhân>/dang-ky.yaml; "
-            "của tập thể thì xóa mục ca_nhan",
-        )
-    if document.person is not None:
-        if person is None:
-            yield Finding(
-                rel,
-                (),
-                "registration.individual-missing",
-                "Bản đăng ký của cá nhân thiếu mục ca_nhan",
-                "Thêm mục ca_nhan với ma, ho_ten, chuc_vu",
-            )
-        elif person["ma"] != document.person:
-            yield Finding(
-                rel,
-                ("ca_nhan", "ma"),
-                "registration.person-mismatch",
-                f"Mã cá nhân trong tệp («{person['ma']}») khác thư mục («{document.person}»)",
-                f"Viết `ma: {document.person}` trong mục ca_nhan",
-            )
+    yield from _person_rules(document)
     period = data["thoi_gian_thuc_hien"]
     start = dt.date.fromisoformat(period["tu_ngay"])
     end = dt.date.fromisoformat(period["den_ngay"])
@@ -644,6 +657,39 @@ def registration_rules(
             f"Ngày văn bản {_vn(signed)} không thuộc đợt năm {year}",
             f"Ghi ngày ký bản đăng ký, trong năm {year - 1} hoặc {year}",
         )
+
+
+def _person_rules(document: Document) -> Iterator[Finding]:
+    """A person's registration names that person; a collective one names nobody."""
+    data = document.data
+    rel = document.rel
+    person = data.get("ca_nhan")
+    if document.person is None and person is not None:
+        yield Finding(
+            rel,
+            ("ca_nhan",),
+            "registration.individual-in-collective",
+            "Bản đăng ký của tập thể không có mục ca_nhan",
+            f"Mô hình của cá nhân nộp ở {INDIVIDUALS_DIR}/<mã cá nhân>/dang-ky.yaml; "
+            "của tập thể thì xóa mục ca_nhan",
+        )
+    if document.person is not None:
+        if person is None:
+            yield Finding(
+                rel,
+                (),
+                "registration.individual-missing",
+                "Bản đăng ký của cá nhân thiếu mục ca_nhan",
+                "Thêm mục ca_nhan với ma, ho_ten, chuc_vu",
+            )
+        elif person["ma"] != document.person:
+            yield Finding(
+                rel,
+                ("ca_nhan", "ma"),
+                "registration.person-mismatch",
+                f"Mã cá nhân trong tệp («{person['ma']}») khác thư mục («{document.person}»)",
+                f"Viết `ma: {document.person}` trong mục ca_nhan",
+            )
 
 
 def _vn(day: dt.date) -> str:
@@ -831,6 +877,16 @@ def score_rules(
             "Ban Tổ chức bổ sung Tổ thẩm định và tiêu chí trước khi chấm",
         )
         return
+    yield from _appraiser_rules(document, appraisal, roster)
+    yield from _sheet_rules(document, appraisal)
+
+
+def _appraiser_rules(
+    document: Document, appraisal: Appraisal, roster: Roster | None
+) -> Iterator[Finding]:
+    """The sheet's file is named exactly for a team member who may score this unit."""
+    rel = document.rel
+    account = document.name or ""
     member = appraisal.member(account)
     if member is not None and member.account != account:
         yield Finding(
@@ -865,6 +921,12 @@ def score_rules(
             f"Thành viên «{account}» không được chấm mô hình của {why} («{document.unit}»)",
             "Để thành viên khác của Tổ chấm mô hình này",
         )
+
+
+def _sheet_rules(document: Document, appraisal: Appraisal) -> Iterator[Finding]:
+    """Every criterion of the rubric scored once, within its bounds, and a known level."""
+    data = document.data
+    rel = document.rel
     criteria = {c.code: c for c in appraisal.criteria}
     seen: set[str] = set()
     for index, item in enumerate(data["diem"]):
