@@ -367,3 +367,15 @@ def test_no_dossier_body_text_reaches_the_search_index(indexed_site: Path) -> No
     for word in BODY_WORDS:
         assert word not in dossier  # … and never in the index every visitor downloads
     assert "Dân vận khéo" in dossier  # the model stays findable by its title
+
+
+def test_search_snippets_and_apostrophes(demo_site: Path) -> None:
+    """Table cells stay apart in the search index's text, and a name with an apostrophe is
+    found without it ("bla" finds B'Lá)."""
+    import json
+
+    docs = json.loads((demo_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    units = next(d for d in docs["docs"] if d["location"].startswith("2023/don-vi.html"))
+    assert "Đúng hạn70%" not in units["text"] and "Đúng hạn 70%" in units["text"]
+    dossier = next(d for d in docs["docs"] if d["location"].startswith("ho-so/2023/b-la.html"))
+    assert re.search(r"\bbla\b", dossier["text"])

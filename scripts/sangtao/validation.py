@@ -392,8 +392,27 @@ def _type_hint(f: _Failure, names: list[str]) -> str:
     return hint
 
 
+_DAY_FIRST = re.compile(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*\Z")
+_ISO_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+
+
 def _format(f: _Failure) -> Iterator[Problem]:
-    if f.limit == "date":
+    day_first = _DAY_FIRST.match(f.value) if isinstance(f.value, str) else None
+    if f.limit == "date" and day_first:
+        # 28/2/2027 is a real date written the Vietnamese way: say how to write it here.
+        d, m, y = day_first.groups()
+        yield f.problem(
+            "schema.format.date",
+            f"{f.label} viết sai dạng, {f.shown}",
+            f"Viết dạng NĂM-THÁNG-NGÀY: {y}-{int(m):02d}-{int(d):02d}",
+        )
+    elif f.limit == "date" and not (isinstance(f.value, str) and _ISO_SHAPE.match(f.value)):
+        yield f.problem(
+            "schema.format.date",
+            f"{f.label} viết sai dạng, {f.shown}",
+            _join("Viết dạng NĂM-THÁNG-NGÀY", f.example()),
+        )
+    elif f.limit == "date":
         yield f.problem(
             "schema.format.date",
             f"{f.label} không phải ngày có thật, {f.shown}",
