@@ -290,12 +290,19 @@ class _Failure:
         return str(self.here.get("description", ""))
 
     def example(self) -> str:
-        return _example(self.here, self.key)
+        """The schema's example, its dates moved into the document's own year: a 2027 file
+        is never told to write a 2023 date."""
+        text = _example(self.here, self.key)
+        year = self.loaded.data.get("nam") if isinstance(self.loaded.data, dict) else None
+        if not isinstance(year, int) or isinstance(year, bool) or not 1900 <= year <= 2199:
+            return text
+        return _EXAMPLE_DATE.sub(str(year), text)
 
     def problem(self, rule: str, message: str, hint: str) -> Problem:
         return Problem(self.rel, self.loaded.line_of(self.path), rule, message, hint)
 
 
+_EXAMPLE_DATE = re.compile(r"\b(?:19|20|21)\d{2}(?=-\d{2}-\d{2})")
 _Handler = Callable[[_Failure], Iterator[Problem]]
 
 
