@@ -58,7 +58,12 @@ def deadline_name(key: str, issuer: Issuer) -> str:
 # A document kind as a verb phrase ("Đã đăng ký", "chưa báo cáo kết quả").
 KIND_WORDS = {"registration": "đăng ký", "report": "báo cáo kết quả"}
 EXTENSION_DOCUMENTS = {"dang-ky": "Đăng ký", "bao-cao": "Báo cáo kết quả"}
-RECEIPT_FORMS = {"ban-giay": "bản giấy", "thu-dien-tu": "thư điện tử", "dinh-chinh": "đính chính"}
+RECEIPT_FORMS = {
+    "ban-giay": "bản giấy",
+    "thu-dien-tu": "thư điện tử",
+    "dinh-chinh": "đính chính",
+    "truc-tiep": "nộp trực tiếp",
+}
 REVISION_WORDS = {"added": "Nộp", "modified": "Sửa", "deleted": "Xóa"}
 EFFECT_NAMES = {"chinh_tri": "Về chính trị", "kinh_te": "Về kinh tế", "xa_hoi": "Về xã hội"}
 
