@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sangtao.layout import EVIDENCE_TYPES, RESERVED_CODES, Location, locate, path_of
@@ -40,12 +40,18 @@ def documents(draw: st.DrawFn) -> Fields:
     return kind, year, unit, person, draw(name)
 
 
+# Drawing from regexes is slow on a busy 2-core machine (a first draw took 1 s once in CI):
+# that is the machine, not the property; the examples are still all checked.
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(documents())
 def test_locate_reads_back_what_path_of_wrote(fields: Fields) -> None:
     path = path_of(*fields)
     assert locate(path) == Location(path, *fields)
 
 
+# Drawing from regexes is slow on a busy 2-core machine (a first draw took 1 s once in CI):
+# that is the machine, not the property; the examples are still all checked.
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(documents())
 def test_path_of_writes_the_path_locate_read(fields: Fields) -> None:
     found = locate(path_of(*fields))
