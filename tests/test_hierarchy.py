@@ -284,13 +284,19 @@ def gate(
     return [(p["path"], p["rule"]) for p in json.loads(capsys.readouterr().out)]
 
 
+def _registration_pr(repo: Repo, folder: str, when: str) -> str:
+    """A branch `pr` adding the 2027 registration of ``folder``: its path."""
+    repo.git("checkout", "--quiet", "-b", "pr")
+    rel = f"submissions/2027/{folder}/dang-ky.yaml"
+    repo.write(rel, dump(registration(folder, 2027)))
+    repo.commit(f"Đăng ký {folder}", when)
+    return rel
+
+
 def test_the_gate_holds_a_committee_to_its_own_deadline_and_folder(
     province: Repo, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    province.git("checkout", "--quiet", "-b", "pr")
-    own = "submissions/2027/xa-a/dang-ky.yaml"
-    province.write(own, dump(registration("xa-a", 2027)))
-    province.commit("Đảng ủy xã A đăng ký", "2027-03-10T09:00:00+07:00")
+    own = _registration_pr(province, "xa-a", "2027-03-10T09:00:00+07:00")
     assert gate(province, "vp-xa-a", "2027-03-10T02:00:00Z", capsys) == []
     assert gate(province, "vp-xa-a", "2027-03-16T02:00:00Z", capsys) == [(own, "gate.late")]
     assert gate(province, "vp-xa-b", "2027-03-10T02:00:00Z", capsys) == [(own, "gate.not-owner")]
@@ -299,10 +305,7 @@ def test_the_gate_holds_a_committee_to_its_own_deadline_and_folder(
 def test_a_committee_does_not_submit_for_its_organisations(
     province: Repo, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    province.git("checkout", "--quiet", "-b", "pr")
-    rel = "submissions/2027/a-1/dang-ky.yaml"
-    province.write(rel, dump(registration("a-1", 2027)))
-    province.commit("Đăng ký", "2027-02-10T09:00:00+07:00")
+    rel = _registration_pr(province, "a-1", "2027-02-10T09:00:00+07:00")
     assert gate(province, "vp-a-1", "2027-02-10T02:00:00Z", capsys) == []
     assert gate(province, "vp-xa-a", "2027-02-10T02:00:00Z", capsys) == [(rel, "gate.not-owner")]
     text = render(read_corpus(province.root).roster_for(2027))  # type: ignore[arg-type]

@@ -175,11 +175,6 @@ class Roster:
         return self.root.get("ma")
 
     @property
-    def district(self) -> dict[str, Any]:
-        """The 2023 name of ``root``, still read by the site's printable documents."""
-        return self.root
-
-    @property
     def hierarchical(self) -> bool:
         return bool(self.committees)
 

@@ -44,13 +44,12 @@ class Finding:
 
 def cross_file(
     documents: list[Document],
-    roster_for: Callable[[int | None], Roster | None] | Roster | None,
+    roster_of: Callable[[int | None], Roster | None],
     cycles: dict[int, Cycle],
     legal_texts: frozenset[str] | None = None,
 ) -> Iterator[Finding]:
-    """Every cross-file finding. ``roster_for`` gives the roster that governs a year (a cycle
-    may have its own); a single roster governs every year."""
-    roster_of = roster_for if callable(roster_for) else _always(roster_for)
+    """Every cross-file finding. ``roster_of`` gives the roster that governs a year: the
+    cycle's own, or the common one."""
     by_kind: dict[str, list[Document]] = defaultdict(list)
     for document in documents:
         by_kind[document.kind].append(document)
@@ -101,10 +100,6 @@ def cross_file(
     for document in by_kind["answers"]:
         if document.valid:
             yield from answer_rules(document, progress, roster_of(document.year))
-
-
-def _always(roster: Roster | None) -> Callable[[int | None], Roster | None]:
-    return lambda _year: roster
 
 
 def tree_rules(mains: list[Document], parts: list[Document]) -> Iterator[Finding]:
