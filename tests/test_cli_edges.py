@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 
@@ -66,3 +67,25 @@ def test_merge_of_a_missing_file_is_a_usage_error(
 ) -> None:
     assert cli.main(["merge", str(tmp_path / "khong-co.json"), "--cycle", "2023"]) == 2
     assert json.dumps("Không đọc được")[1:-1] in json.dumps(capsys.readouterr().err)
+
+
+def test_a_command_runs_with_the_cycle_collector_paused_and_restores_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Decision 76: the collector's passes find nothing in a batch run's trees; it is paused
+    for the command and given back as it was, so an embedding program keeps its own setting."""
+    seen: list[bool] = []
+    parser = cli.build_parser()
+    monkeypatch.setattr(cli, "build_parser", lambda: parser)
+    args = parser.parse_args(["status"])
+    monkeypatch.setattr(parser, "parse_args", lambda argv=None: args)
+    args.func = lambda _args: seen.append(gc.isenabled()) or 0
+    assert gc.isenabled()
+    assert cli.main([]) == 0
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        assert cli.main([]) == 0
+        assert not gc.isenabled()  # not switched on behind the caller's back
+    finally:
+        gc.enable()

@@ -19,6 +19,7 @@ from sangtao import __version__
 from sangtao.cli_words import vietnamese
 from sangtao.codeowners import CODEOWNERS, home
 from sangtao.codeowners import render as render_codeowners
+from sangtao.collector import collector_paused
 from sangtao.corpus import find_root, read_corpus
 from sangtao.layout import CODE, ROSTER_FILE, SCHEMA_OF, path_of
 from sangtao.merge import MalformedInput, merge
@@ -359,7 +360,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     with vietnamese():
         args = build_parser().parse_args(argv)
     try:
-        return int(args.func(args))
+        with collector_paused():
+            return int(args.func(args))
     except FatalError as error:
         print(inert(f"Lỗi: {error}"), file=sys.stderr)
         return 2

@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from sangtao.changes import revisions_of
+from sangtao.collector import collector_paused
 from sangtao.corpus import Corpus
 from sangtao.exports import export_files
 from sangtao.model import Roster
@@ -57,9 +58,10 @@ class SangtaoPlugin(BasePlugin[SangtaoConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
-        snapshot = self._snapshot(root)
-        ctx = site_context(root, snapshot)
-        pages = build_pages(ctx)
+        with collector_paused():  # reading and drawing make no reference cycles (decision 76)
+            snapshot = self._snapshot(root)
+            ctx = site_context(root, snapshot)
+            pages = build_pages(ctx)
         self._bodies = add_pages(files, config, pages)
         issuer = ctx.statuses[ctx.current].issuer.name if ctx.current is not None else ""
         for src, data in export_files(ctx.statuses, ctx.blocks, issuer, ctx.now).items():
