@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -348,3 +349,14 @@ def hostile_repository(
             item["nhan_xet"] = text
         repo.write(f"submissions/2023/tham-dinh/{unit}/{account}.yaml", dump(scores))
     repo.commit("Phiếu chấm", "2023-12-12T09:00:00+07:00")
+
+
+def limit_rows(config: Path, rows: int) -> None:
+    """A copy of mkdocs.yml whose lists split after ``rows`` rows (decision 69), so that a
+    small repository shows the pages of a long list."""
+    text = config.read_text(encoding="utf-8")
+    assert "\n  - sangtao\n" in text
+    config.write_text(
+        text.replace("\n  - sangtao\n", f"\n  - sangtao:\n      rows_per_page: {rows}\n"),
+        encoding="utf-8",
+    )

@@ -19,7 +19,7 @@ import openpyxl
 import pytest
 
 from browser import build_site
-from builders import HOSTILE, hostile_repository
+from builders import HOSTILE, hostile_repository, limit_rows
 from conftest import PROJECT, Repo
 
 pytest_plugins = ["browser"]
@@ -186,6 +186,9 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[s
     shutil.copytree(PROJECT / "schema", root / "schema")
     shutil.copytree(PROJECT / "docs", root / "docs")
     shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
+    # One row a page: every list comes as an index and parts (decision 69), so each kind of
+    # part meets the hostile text here; whole lists meet it in test_site.py.
+    limit_rows(root / "mkdocs.yml", 1)
     repo = Repo(root)
     repo.git("init", "--quiet", "--initial-branch=main")
     hostile_repository(repo)
@@ -223,6 +226,14 @@ PAGE_KINDS = [
     "ho-so/2023/loc-thang/ca-nhan/nguyen-van-a.html",
     "ho-so/2023/huyen-uy.html",
     "in/2023/bien-ban-tham-dinh.html",
+    # The parts of long lists (decision 69): a first and a second page of a block.
+    "don-vi/xa-thi-tran.html",
+    "don-vi/xa-thi-tran/2.html",
+    "xep-loai/xa-thi-tran.html",
+    "xep-loai/xa-thi-tran/2.html",
+    "ket-qua-tham-dinh/xa-thi-tran/2.html",
+    "kho-khan/xa-thi-tran.html",
+    "2022/chua-dang-ky/xa-thi-tran/2.html",
     "in/2023/dang-ky-huyen-uy.html",
     "bieu-mau/index.html",
     "bieu-mau/dang-ky.html",

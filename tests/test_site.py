@@ -262,6 +262,15 @@ def test_every_page_is_reachable_from_the_home_page(demo_site: Path) -> None:
     assert orphans == []
 
 
+def test_a_small_cycle_keeps_its_lists_on_one_page(demo_site: Path) -> None:
+    """Below the limit of decision 69 (30 organisations in 2023) no list is split in parts."""
+    for name in ("don-vi", "chua-dang-ky", "chua-bao-cao", "kho-khan", "xep-loai"):
+        assert (demo_site / f"2023/{name}.html").is_file()
+        assert not (demo_site / f"2023/{name}").exists()
+        assert "sangtao-pager" not in (demo_site / f"2023/{name}.html").read_text(encoding="utf-8")
+    assert [p for p in (demo_site / "cap-uy").iterdir() if p.is_dir()] == []
+
+
 def test_dossier_pages_stay_out_of_the_navigation(demo_site: Path) -> None:
     home = (demo_site / "index.html").read_text(encoding="utf-8")
     nav = home.split('<nav class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]

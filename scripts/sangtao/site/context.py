@@ -13,6 +13,10 @@ from sangtao.problems import Problem
 from sangtao.status import CycleStatus, ModelStatus
 from sangtao.validation import Schema, SchemaSet
 
+# Rows on one list page: a 200-row table is about 60 KB of HTML; a part of the longest list
+# (eligibility, 5 rows per organisation) is about 40 organisations, one commune's committee.
+ROWS_PER_PAGE = 200
+
 
 def choices(schema: Schema, path: tuple[str | int, ...]) -> dict[str, str]:
     """const → Vietnamese title of a closed vocabulary in a schema."""
@@ -34,6 +38,8 @@ class SiteContext:
     revisions: Mapping[str, tuple[Revision, ...]] = field(default_factory=dict)
     # The board's files by (kind, scope year; None for every cycle): rosters and answers.
     board_files: Mapping[tuple[str, int | None], tuple[str, ...]] = field(default_factory=dict)
+    # A list longer than this is split into parts (decision 69; the plugin's rows_per_page).
+    rows_per_page: int = ROWS_PER_PAGE
 
     def roster_of(self, year: int) -> Roster:
         """The roster that governs a cycle (its own, or the common one)."""

@@ -15,6 +15,7 @@ from sangtao.site.committees import committee_pages
 from sangtao.site.context import SiteContext, chrome, committee_src, dossier_src, own_letter_src
 from sangtao.site.dossier import dossier_pages
 from sangtao.site.forms import form_pages
+from sangtao.site.parts import Paging, kept, list_pages, paging_values, rows_by_unit, titled
 from sangtao.site.render import Rendered, render_page
 from sangtao.site.results import results_pages
 from sangtao.status import LATE, MISSING, CycleStatus
@@ -28,10 +29,10 @@ def build_pages(ctx: SiteContext) -> dict[str, Rendered]:
     for year, status in ctx.statuses.items():
         prefix = ctx.cycle_prefix(year)
         pages[f"{prefix}index.md"] = home_page(ctx, status, f"{prefix}index.md")
-        pages[f"{prefix}don-vi.md"] = units_page(ctx, status, f"{prefix}don-vi.md")
+        pages.update(units_pages(ctx, status, f"{prefix}don-vi.md"))
         for kind, slug in MISSING_SLUGS.items():
-            pages[f"{prefix}{slug}.md"] = missing_page(ctx, status, kind, f"{prefix}{slug}.md")
-        pages[f"{prefix}kho-khan.md"] = difficulties_page(ctx, status, f"{prefix}kho-khan.md")
+            pages.update(missing_pages(ctx, status, kind, f"{prefix}{slug}.md"))
+        pages.update(difficulties_pages(ctx, status, f"{prefix}kho-khan.md"))
         pages.update(dossier_pages(ctx, status))
     if not ctx.statuses:
         pages["index.md"] = render_page("no-cycle.html", "Trang chủ")
@@ -104,48 +105,64 @@ def _own_model_links(status: CycleStatus) -> list[tuple[str, str]]:
     ]
 
 
-def units_page(ctx: SiteContext, status: CycleStatus, here: str) -> Rendered:
-    return render_page(
-        "units.html",
-        f"Tình hình các đơn vị năm {status.cycle.year}",
-        shown=ctx.roster_files(status.cycle.year),
-        here=here,
-        status=status,
-        blocks=ctx.blocks,
-        dossier_src=dossier_src,
-        **chrome(ctx, status.cycle.year),
-    )
+def units_pages(ctx: SiteContext, status: CycleStatus, base: str) -> dict[str, Rendered]:
+    """Every organisation's row, numbered in roster order on every part."""
+    title = f"Tình hình các đơn vị năm {status.cycle.year}"
+    numbered = list(enumerate(status.units, 1))
+
+    def draw(here: str, paging: Paging | None, keep: frozenset[str] | None) -> Rendered:
+        return render_page(
+            "units.html",
+            titled(title, paging),
+            shown=ctx.roster_files(status.cycle.year),
+            here=here,
+            status=status,
+            units=[(n, u) for n, u in numbered if kept(u.unit.code, keep)],
+            blocks=ctx.blocks,
+            dossier_src=dossier_src,
+            **paging_values(paging),
+            **chrome(ctx, status.cycle.year),
+        )
+
+    return list_pages(ctx, status, base, lambda u: 1, draw)
 
 
-def missing_page(ctx: SiteContext, status: CycleStatus, kind: str, here: str) -> Rendered:
+def missing_pages(
+    ctx: SiteContext, status: CycleStatus, kind: str, base: str
+) -> dict[str, Rendered]:
     """The units the board must chase for one kind of document, and those that came late."""
     missing = [u for u in status.units if getattr(u.collective, kind).state == MISSING]
     if kind == "report":
         # A unit that never registered is chased on the registration list.
         missing = [u for u in missing if u.collective.registration.state != MISSING]
+    late = [u for u in status.units if getattr(u.collective, kind).state == LATE]
+    listed = {u.unit.code for u in (*missing, *late)}
     word = KIND_WORDS[kind]
-    return render_page(
-        "missing.html",
-        f"Đơn vị chưa {word} năm {status.cycle.year}",
-        here=here,
-        status=status,
-        kind=kind,
-        word=word,
-        letter=status.cycle.letter,
-        deadline=status.cycle.deadline(kind),
-        missing=[(u, getattr(u.collective, kind)) for u in missing],
-        late=[
-            (u, getattr(u.collective, kind))
-            for u in status.units
-            if getattr(u.collective, kind).state == LATE
-        ],
-        blocks=ctx.blocks,
-        dossier_src=dossier_src,
-        **chrome(ctx, status.cycle.year),
-    )
+    title = f"Đơn vị chưa {word} năm {status.cycle.year}"
+
+    def draw(here: str, paging: Paging | None, keep: frozenset[str] | None) -> Rendered:
+        return render_page(
+            "missing.html",
+            titled(title, paging),
+            here=here,
+            status=status,
+            kind=kind,
+            word=word,
+            letter=status.cycle.letter,
+            deadline=status.cycle.deadline(kind),
+            count=len(missing),
+            missing=[(u, getattr(u.collective, kind)) for u in missing if kept(u.unit.code, keep)],
+            late=[(u, getattr(u.collective, kind)) for u in late if kept(u.unit.code, keep)],
+            blocks=ctx.blocks,
+            dossier_src=dossier_src,
+            **paging_values(paging),
+            **chrome(ctx, status.cycle.year),
+        )
+
+    return list_pages(ctx, status, base, lambda u: int(u.unit.code in listed), draw)
 
 
-def difficulties_page(ctx: SiteContext, status: CycleStatus, here: str) -> Rendered:
+def difficulties_pages(ctx: SiteContext, status: CycleStatus, base: str) -> dict[str, Rendered]:
     """The board's queue: every difficulty not yet resolved, oldest first."""
     year = status.cycle.year
     names = ctx.roster_of(year).by_code
@@ -160,16 +177,23 @@ def difficulties_page(ctx: SiteContext, status: CycleStatus, here: str) -> Rende
         }
         for model, difficulty in status.open_difficulties()
     ]
-    return render_page(
-        "difficulties.html",
-        f"Khó khăn, vướng mắc chưa giải quyết năm {year}",
-        shown=(path_of("answers", year), *ctx.board_files.get(("answers", year), ())),
-        here=here,
-        year=year,
-        rows=rows,
-        dossier_src=dossier_src,
-        **chrome(ctx, year),
-    )
+    per_unit = rows_by_unit(r["model"].unit for r in rows)
+    title = f"Khó khăn, vướng mắc chưa giải quyết năm {year}"
+
+    def draw(here: str, paging: Paging | None, keep: frozenset[str] | None) -> Rendered:
+        return render_page(
+            "difficulties.html",
+            titled(title, paging),
+            shown=(path_of("answers", year), *ctx.board_files.get(("answers", year), ())),
+            here=here,
+            year=year,
+            rows=[r for r in rows if kept(r["model"].unit, keep)],
+            dossier_src=dossier_src,
+            **paging_values(paging),
+            **chrome(ctx, year),
+        )
+
+    return list_pages(ctx, status, base, lambda u: per_unit.get(u.unit.code, 0), draw)
 
 
 def deadlines_page(ctx: SiteContext) -> Rendered:

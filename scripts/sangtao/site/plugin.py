@@ -23,7 +23,7 @@ from sangtao.exports import export_files
 from sangtao.model import Roster
 from sangtao.pipeline import Snapshot, parse_now, received_after, take_snapshot
 from sangtao.problems import FatalError
-from sangtao.site.context import SiteContext, dossier_files, evidence_src_of
+from sangtao.site.context import ROWS_PER_PAGE, SiteContext, dossier_files, evidence_src_of
 from sangtao.site.html import FRONT_MATTER_END
 from sangtao.site.pages import build_pages
 from sangtao.site.render import Rendered
@@ -35,6 +35,8 @@ log = logging.getLogger("mkdocs.plugins.sangtao")
 class SangtaoConfig(Config):
     root = config_options.Optional(config_options.Type(str))
     ref = config_options.Type(str, default="HEAD")
+    # Rows on one list page before the list is split into parts (decision 69).
+    rows_per_page = config_options.Type(int, default=ROWS_PER_PAGE)
 
 
 # Theme overrides that ship with the package (the Vietnamese words of Material's chrome), so
@@ -60,7 +62,7 @@ class SangtaoPlugin(BasePlugin[SangtaoConfig]):
         root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
         with collector_paused():  # reading and drawing make no reference cycles (decision 76)
             snapshot = self._snapshot(root)
-            ctx = site_context(root, snapshot)
+            ctx = site_context(root, snapshot, self.config.rows_per_page)
             pages = build_pages(ctx)
         self._bodies = add_pages(files, config, pages)
         issuer = ctx.statuses[ctx.current].issuer.name if ctx.current is not None else ""
@@ -99,7 +101,7 @@ def board_files(corpus: Corpus) -> dict[tuple[str, int | None], tuple[str, ...]]
     return found
 
 
-def site_context(root: Path, snapshot: Snapshot) -> SiteContext:
+def site_context(root: Path, snapshot: Snapshot, rows_per_page: int = ROWS_PER_PAGE) -> SiteContext:
     """Everything the pages need, git history included: read here, before any page is drawn,
     so that the page builders stay pure."""
     corpus = snapshot.corpus
@@ -116,6 +118,7 @@ def site_context(root: Path, snapshot: Snapshot) -> SiteContext:
         head=snapshot.history.head,
         revisions=revisions_of(root, snapshot.history, dossier_files(snapshot.statuses)),
         board_files=board_files(corpus),
+        rows_per_page=max(1, rows_per_page),
     )
 
 

@@ -17,6 +17,7 @@ from sangtao.site.charts import score_distribution
 from sangtao.site.context import SiteContext, chrome, dossier_src, own_letter_src
 from sangtao.site.context import sheet_src as model_sheet_src
 from sangtao.site.dossier import fields, history_section, progress_section, registration_section
+from sangtao.site.parts import Paging, kept, list_pages, paging_values, rows_by_unit, titled
 from sangtao.site.render import Rendered, render_page, shown_by
 from sangtao.status import APPRAISABLE, CycleStatus, ModelStatus
 
@@ -31,7 +32,7 @@ def results_pages(ctx: SiteContext) -> dict[str, Rendered]:
 def _cycle_results(ctx: SiteContext, status: CycleStatus, prefix: str) -> dict[str, Rendered]:
     year = status.cycle.year
     appraisal = status.cycle.appraisal
-    pages = {f"{prefix}xep-loai.md": eligibility_page(ctx, status, f"{prefix}xep-loai.md")}
+    pages = eligibility_pages(ctx, status, f"{prefix}xep-loai.md")
     results = f"{prefix}ket-qua-tham-dinh.md"
     if appraisal is None:
         pages[results] = render_page(
@@ -42,7 +43,7 @@ def _cycle_results(ctx: SiteContext, status: CycleStatus, prefix: str) -> dict[s
             **chrome(ctx, year),
         )
     else:
-        pages[results] = results_page(ctx, status, appraisal, results)
+        pages.update(appraisal_results_pages(ctx, status, appraisal, results))
         if appraisal.published:
             pages[minutes_src(year)] = minutes_page(ctx, status, appraisal)
             for model in status.models():
@@ -122,9 +123,9 @@ def _sheets_shown(status: CycleStatus) -> frozenset[str]:
     return frozenset(s.rel for m in status.models() if m.outcome for s in m.outcome.sheets)
 
 
-def results_page(
-    ctx: SiteContext, status: CycleStatus, appraisal: Appraisal, here: str
-) -> Rendered:
+def appraisal_results_pages(
+    ctx: SiteContext, status: CycleStatus, appraisal: Appraisal, base: str
+) -> dict[str, Rendered]:
     models = [
         m for m in status.models() if m.appraisal == APPRAISABLE or (m.outcome and m.outcome.sheets)
     ]
@@ -136,23 +137,39 @@ def results_page(
     chart = score_distribution(
         scores, appraisal.maximum, [(lv.name, lv.threshold) for lv in appraisal.classification]
     )
-    return render_page(
-        "results/results.html",
-        f"Kết quả thẩm định năm {status.cycle.year}",
-        shown=_sheets_shown(status),
-        here=here,
-        appraisal=appraisal,
-        models=[(m, _who(ctx, m)) for m in models],
-        ranked=[(m, _who(ctx, m)) for m in ranked],
-        pending=[(m, _who(ctx, m)) for m in models if not (m.outcome and m.outcome.complete)],
-        chart=chart,
-        minutes=minutes_src(status.cycle.year),
-        dossier_src=dossier_src,
-        **chrome(ctx, status.cycle.year),
-    )
+    pending = [m for m in models if not (m.outcome and m.outcome.complete)]
+    commended = [m for m in ranked if m.outcome and m.outcome.commendation]
+    # The rows a unit has on this page: before publication one per model, after it its ranked
+    # (and commended) and its pending models.
+    shown = [*ranked, *commended, *pending] if appraisal.published else models
+    per_unit = rows_by_unit(m.unit for m in shown)
+    title = f"Kết quả thẩm định năm {status.cycle.year}"
+
+    def draw(here: str, paging: Paging | None, keep: frozenset[str] | None) -> Rendered:
+        return render_page(
+            "results/results.html",
+            titled(title, paging),
+            shown=_sheets_shown(status),
+            here=here,
+            year=status.cycle.year,
+            appraisal=appraisal,
+            models=[(m, _who(ctx, m)) for m in models if kept(m.unit, keep)],
+            # The rank is the whole cycle's, on every part.
+            ranked=[
+                (rank, m, _who(ctx, m)) for rank, m in enumerate(ranked, 1) if kept(m.unit, keep)
+            ],
+            pending=[(m, _who(ctx, m)) for m in pending if kept(m.unit, keep)],
+            chart=chart,
+            minutes=minutes_src(status.cycle.year),
+            dossier_src=dossier_src,
+            **paging_values(paging),
+            **chrome(ctx, status.cycle.year),
+        )
+
+    return list_pages(ctx, status, base, lambda u: per_unit.get(u.unit.code, 0), draw)
 
 
-def eligibility_page(ctx: SiteContext, status: CycleStatus, here: str) -> Rendered:
+def eligibility_pages(ctx: SiteContext, status: CycleStatus, base: str) -> dict[str, Rendered]:
     """The page the Standing Committee uses: who may be rated "Hoàn thành xuất sắc nhiệm vụ"."""
     published = _published(status)
 
@@ -160,6 +177,7 @@ def eligibility_page(ctx: SiteContext, status: CycleStatus, here: str) -> Render
         found = public_eligibility(model.eligibility, published)
         waiting = WAITING in found.reasons
         return {
+            "unit": model.unit,
             "src": dossier_src(model),
             "name": name,
             "state": "waiting" if waiting else found.state,
@@ -167,21 +185,29 @@ def eligibility_page(ctx: SiteContext, status: CycleStatus, here: str) -> Render
         }
 
     collective = [row(u.collective, u.unit.name) for u in status.units]
+    individual = [row(m, _who(ctx, m)) for u in status.units for m in u.individuals]
     counts: dict[str, int] = {}
     for item in collective:
         counts[item["state"]] = counts.get(item["state"], 0) + 1
     appraisal = status.cycle.appraisal
-    return render_page(
-        "results/eligibility.html",
-        f"Điều kiện xếp loại «Hoàn thành xuất sắc nhiệm vụ» năm {status.cycle.year}",
-        here=here,
-        letter=status.cycle.letter,
-        minimum=bool(appraisal and appraisal.excellence_minimum),
-        counts=counts,
-        collective=collective,
-        individual=[row(m, _who(ctx, m)) for u in status.units for m in u.individuals],
-        **chrome(ctx, status.cycle.year),
-    )
+    title = f"Điều kiện xếp loại «Hoàn thành xuất sắc nhiệm vụ» năm {status.cycle.year}"
+
+    def draw(here: str, paging: Paging | None, keep: frozenset[str] | None) -> Rendered:
+        return render_page(
+            "results/eligibility.html",
+            titled(title, paging),
+            here=here,
+            year=status.cycle.year,
+            letter=status.cycle.letter,
+            minimum=bool(appraisal and appraisal.excellence_minimum),
+            counts=counts,
+            collective=[r for r in collective if kept(r["unit"], keep)],
+            individual=[r for r in individual if kept(r["unit"], keep)],
+            **paging_values(paging),
+            **chrome(ctx, status.cycle.year),
+        )
+
+    return list_pages(ctx, status, base, lambda u: 1 + len(u.individuals), draw)
 
 
 # -- printable official documents ------------------------------------------------------------

@@ -1,0 +1,252 @@
+"""Pages that do not grow with N (issue 14, decision 69): a long list becomes an index and parts
+of at most ``rows_per_page`` rows, by committee or by block; each unit on exactly one part,
+nothing lost, every part reachable. Row counts, never byte sizes (those are `make bench`'s)."""
+
+from __future__ import annotations
+
+import dataclasses
+import posixpath
+import re
+import shutil
+from collections import Counter
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bench.synthetic import Shape, generate
+from sangtao.pipeline import parse_now, take_snapshot
+from sangtao.site.committees import committee_pages
+from sangtao.site.context import SiteContext
+from sangtao.site.pages import difficulties_pages, missing_pages, units_pages
+from sangtao.site.parts import Group, plan
+from sangtao.site.plugin import site_context
+from sangtao.site.render import Rendered
+from sangtao.site.results import eligibility_pages
+from test_site import build, reachable
+
+from builders import limit_rows
+from conftest import IDENTITY, PROJECT
+
+LIMIT = 200
+NOW = "2023-12-25T00:00:00+07:00"
+
+
+# -- the plan, on its own ------------------------------------------------------------------
+
+
+class _Unit:
+    """Just what ``plan`` reads of a unit: its code."""
+
+    def __init__(self, code: str) -> None:
+        self.unit = self
+        self.code = code
+
+
+@given(
+    weights=st.lists(st.integers(0, 30), max_size=60),
+    groups=st.integers(1, 4),
+    limit=st.integers(1, 40),
+)
+def test_a_plan_puts_each_unit_on_exactly_one_part(
+    weights: list[int], groups: int, limit: int
+) -> None:
+    units = [_Unit(f"u{i}") for i in range(len(weights))]
+    weight = dict(zip((u.code for u in units), weights, strict=True))
+
+    def group_of(unit: object) -> Group:
+        number = int(unit.code[1:]) % groups  # type: ignore[attr-defined]
+        return Group(f"g{number}", f"Nhóm {number}", -number)
+
+    parts = plan("x.md", units, lambda u: weight[u.unit.code], group_of, limit)  # type: ignore[arg-type]
+    if sum(weights) <= limit:
+        assert parts == ()
+        return
+    placed = Counter(code for part in parts for code in part.units)
+    assert set(placed) == {code for code, w in weight.items() if w}
+    assert set(placed.values()) == {1}
+    for part in parts:
+        assert part.rows == sum(weight[c] for c in part.units)
+        # Over the limit only when one unit alone has more rows than a page holds.
+        assert part.rows <= limit or len(part.units) == 1
+        assert {group_of(_Unit(c)) for c in part.units} == {part.group}
+    assert len({p.src for p in parts}) == len(parts)
+    assert [p.group.rank for p in parts] == sorted(p.group.rank for p in parts)
+
+
+# -- a synthetic province and a synthetic district, from the benchmark's generator ----------
+
+
+def _context(root: Path, shape: Shape) -> SiteContext:
+    with pytest.MonkeyPatch.context() as env:
+        for name, value in IDENTITY.items():
+            env.setenv(name, value)
+        data = generate(root, shape)
+    snapshot = take_snapshot(data.root, parse_now(NOW), "HEAD")
+    return site_context(data.root, snapshot)
+
+
+@pytest.fixture(scope="module")
+def province(tmp_path_factory: pytest.TempPathFactory) -> SiteContext:
+    """2,000 dossiers of 400 organisations in 10 committees: 2,000 eligibility rows."""
+    return _context(tmp_path_factory.mktemp("tinh") / "kho", Shape(2000, per_unit=5, committees=10))
+
+
+@pytest.fixture(scope="module")
+def district(tmp_path_factory: pytest.TempPathFactory) -> SiteContext:
+    """A flat roster: 1,000 dossiers of 250 organisations, split by block."""
+    return _context(tmp_path_factory.mktemp("huyen") / "kho", Shape(1000, per_unit=4))
+
+
+LISTS: dict[str, Callable[[SiteContext], dict[str, Rendered]]] = {
+    "don-vi": lambda ctx: units_pages(ctx, ctx.statuses[2023], "don-vi.md"),
+    "chua-bao-cao": lambda ctx: missing_pages(ctx, ctx.statuses[2023], "report", "chua-bao-cao.md"),
+    "kho-khan": lambda ctx: difficulties_pages(ctx, ctx.statuses[2023], "kho-khan.md"),
+    "xep-loai": lambda ctx: eligibility_pages(ctx, ctx.statuses[2023], "xep-loai.md"),
+}
+
+_TABLE = re.compile(r"<table([^>]*)>(.*?)</table>", re.S)
+_DOSSIER = re.compile(r'href="(?:\.\./)*ho-so/2023/([a-z0-9-]+)(?:\.html|/)')
+
+
+def tables(rendered: Rendered) -> Iterator[tuple[str, str]]:
+    """(attributes, body) of each table of a page."""
+    yield from _TABLE.findall(rendered.html)
+
+
+def rows(rendered: Rendered) -> int:
+    """Rows of the page's lists (the index of parts is not a list of units)."""
+    return sum(body.count("<tr><td>") for attrs, body in tables(rendered) if "parts" not in attrs)
+
+
+def units_on(rendered: Rendered) -> Counter[str]:
+    """Each unit's rows on a page: the dossier links in its tables."""
+    return Counter(
+        code
+        for attrs, body in tables(rendered)
+        if "parts" not in attrs
+        for code in _DOSSIER.findall(body)
+    )
+
+
+def check_split(whole: Rendered, pages: dict[str, Rendered], base: str) -> list[str]:
+    """The parts of a list against the same list on one page: rows, units, the index."""
+    parts = {src: page for src, page in pages.items() if src != base}
+    assert parts, f"{base}: not split"
+    index = pages[base]
+    assert rows(index) == 0
+    linked = set(
+        re.findall(r'href="([^"]+)\.html"', next(b for a, b in tables(index) if "parts" in a))
+    )
+    here = posixpath.dirname(base)
+    assert {posixpath.normpath(posixpath.join(here, h)) for h in linked} == {
+        src.removesuffix(".md") for src in parts
+    }
+    assert all(rows(page) <= LIMIT for page in parts.values())
+    seen: Counter[str] = Counter()
+    for page in parts.values():
+        seen.update(set(units_on(page)))
+    assert set(seen.values()) == {1}, f"{base}: a unit on two parts"
+    assert sum((units_on(p) for p in parts.values()), Counter()) == units_on(whole)
+    assert sum(rows(p) for p in parts.values()) == rows(whole)
+    return sorted(parts)
+
+
+def _whole(ctx: SiteContext) -> SiteContext:
+    return dataclasses.replace(ctx, rows_per_page=10**9)
+
+
+@pytest.mark.parametrize("name", LISTS)
+def test_a_province_list_is_split_by_committee(province: SiteContext, name: str) -> None:
+    pages = LISTS[name](province)
+    (whole,) = LISTS[name](_whole(province)).values()
+    base = f"{name}.md"
+    if rows(whole) <= LIMIT:
+        assert list(pages) == [base]
+        return
+    parts = check_split(whole, pages, base)
+    committees = {c.code for c in province.roster.committees}
+    assert {p.split("/")[1].removesuffix(".md") for p in parts} <= committees
+    assert "Danh sách theo cấp ủy" in pages[base].html
+
+
+def test_the_province_lists_that_must_split_do(province: SiteContext) -> None:
+    """The test above is not vacuous: the units and eligibility lists are over the limit."""
+    for name in ("don-vi", "xep-loai"):
+        assert len(LISTS[name](province)) > 1
+
+
+@pytest.mark.parametrize("name", LISTS)
+def test_a_district_list_is_split_by_block(district: SiteContext, name: str) -> None:
+    pages = LISTS[name](district)
+    (whole,) = LISTS[name](_whole(district)).values()
+    base = f"{name}.md"
+    if rows(whole) <= LIMIT:
+        assert list(pages) == [base]
+        return
+    parts = check_split(whole, pages, base)
+    assert {p.split("/")[1].removesuffix(".md") for p in parts} <= set(district.blocks)
+    assert "Danh sách theo khối" in pages[base].html
+    # A block longer than a page takes numbered pages: «trang 2/3».
+    assert any(re.fullmatch(rf"{name}/[a-z-]+/\d+\.md", p) for p in parts) == any(
+        "(trang " in pages[p].html for p in parts
+    )
+
+
+def test_a_committee_page_with_more_organisations_than_a_page_is_split_by_block(
+    province: SiteContext,
+) -> None:
+    narrow = dataclasses.replace(province, rows_per_page=10)
+    pages = committee_pages(narrow)
+    whole = committee_pages(province)
+    for base, page in whole.items():
+        assert rows(page) <= LIMIT
+        split = {
+            src: p for src, p in pages.items() if src == base or src.startswith(base[:-3] + "/")
+        }
+        check_split(page, split, base)
+
+
+# -- the real build: every part is reachable, links resolve ---------------------------------
+
+
+@pytest.fixture(scope="module")
+def split_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's demo built with 5 rows a page: every list of both cycles, and the
+    committee pages, in parts."""
+    root = tmp_path_factory.mktemp("demo") / "kho"
+    shutil.copytree(PROJECT, root, ignore=shutil.ignore_patterns(".venv", "node_modules", "site"))
+    limit_rows(root / "mkdocs.yml", 5)
+    out = root.parent / "site"
+    result = build(root, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_every_part_is_reachable_from_the_home_page(split_demo: Path) -> None:
+    parts = [
+        p
+        for p in split_demo.rglob("*.html")
+        if re.search(r"/(don-vi|xep-loai|cap-uy/[a-z0-9-]+)/", p.as_posix())
+    ]
+    assert len(parts) > 10
+    every = {p.resolve() for p in split_demo.rglob("*.html") if p.name != "404.html"}
+    assert (
+        sorted(
+            p.relative_to(split_demo.resolve()).as_posix() for p in every - reachable(split_demo)
+        )
+        == []
+    )
+
+
+def test_each_part_links_the_index_its_neighbours_and_the_full_download(split_demo: Path) -> None:
+    first = (split_demo / "2023/don-vi/xa-thi-tran.html").read_text(encoding="utf-8")
+    second = (split_demo / "2023/don-vi/xa-thi-tran/2.html").read_text(encoding="utf-8")
+    assert 'href="../don-vi.html"' in first and 'href="xa-thi-tran/2.html"' in first
+    assert 'href="../../don-vi.html"' in second and 'href="../xa-thi-tran.html"' in second
+    for page in (first, second):
+        assert 'href="../' in page and "xuat/tinh-hinh-2023.xlsx" in page
+        assert "xuat/tinh-hinh-2023.csv" in page
+        assert 'data-sangtao="sangtao-units sangtao-sortable"' in page
