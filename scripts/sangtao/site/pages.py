@@ -166,6 +166,7 @@ def difficulties_pages(ctx: SiteContext, status: CycleStatus, base: str) -> dict
     """The board's queue: every difficulty not yet resolved, oldest first."""
     year = status.cycle.year
     names = ctx.roster_of(year).by_code
+    queue = status.open_difficulties()
     rows = [
         {
             "model": model,
@@ -175,9 +176,10 @@ def difficulties_pages(ctx: SiteContext, status: CycleStatus, base: str) -> dict
             "last": difficulty.answers[-1] if difficulty.answers else None,
             "file": difficulty.file.removeprefix(f"{cycle_dir(year)}/"),
         }
-        for model, difficulty in status.open_difficulties()
+        for model, difficulty in queue
     ]
-    per_unit = rows_by_unit(r["model"].unit for r in rows)
+    owners = [model.unit for model, _ in queue]  # each row's unit
+    per_unit = rows_by_unit(owners)
     title = f"Khó khăn, vướng mắc chưa giải quyết năm {year}"
 
     def draw(here: str, paging: Paging | None, keep: frozenset[str] | None) -> Rendered:
@@ -187,7 +189,7 @@ def difficulties_pages(ctx: SiteContext, status: CycleStatus, base: str) -> dict
             shown=(path_of("answers", year), *ctx.board_files.get(("answers", year), ())),
             here=here,
             year=year,
-            rows=[r for r in rows if kept(r["model"].unit, keep)],
+            rows=[r for r, unit in zip(rows, owners, strict=True) if kept(unit, keep)],
             dossier_src=dossier_src,
             **paging_values(paging),
             **chrome(ctx, year),
