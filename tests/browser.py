@@ -13,6 +13,7 @@ browser can never pass unnoticed.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import re
@@ -90,17 +91,26 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    """The built site over HTTP on 127.0.0.1, a free port, served by a daemon thread."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+@contextlib.contextmanager
+def served(directory: Path) -> Iterator[str]:
+    """A built site over HTTP on 127.0.0.1, a free port, served by a daemon thread; its URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The demo site over HTTP."""
+    with served(built_site) as url:
+        yield url
 
 
 @dataclass

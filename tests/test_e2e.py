@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -18,7 +19,7 @@ import icalendar
 import openpyxl
 import pytest
 
-from browser import build_site
+from browser import build_site, served
 from builders import HOSTILE, hostile_repository, limit_rows
 from conftest import PROJECT, Repo
 
@@ -84,19 +85,53 @@ def test_sort_and_filter_the_units_table(page: Any, site_url: str) -> None:
     assert 0 < len(names()) < len(before)
 
 
+def search(page: Any, query: str) -> list[str]:
+    """Type a query in the online site's search box; the first five results' text, once the
+    list shows that query's results."""
+    box = page.locator("input.md-search__input")
+    if not box.is_visible():
+        page.locator("label.md-header__button[for=__search]").click()
+    box.fill("")
+    box.type(query, delay=10)
+    page.wait_for_function(
+        "query => document.querySelector('[data-sangtao-search]').dataset.shown === query",
+        arg=query,
+        timeout=10_000,
+    )
+    return page.locator(".md-search-result__item").all_inner_texts()[:5]
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [("camera an ninh", "Lộc Thắng"), ("loc thang", "Lộc Thắng"), ("mo hinh", "Mô hình")],
 )
 def test_search_without_diacritics(page: Any, site_url: str, query: str, expected: str) -> None:
     page.goto(site_url)
-    page.locator("label.md-header__button[for=__search]").click() if not page.locator(
-        "input.md-search__input"
-    ).is_visible() else None
-    page.locator("input.md-search__input").type(query, delay=10)
-    first = page.locator(".md-search-result__item").first
-    first.wait_for(timeout=10_000)
-    assert expected in " ".join(page.locator(".md-search-result__item").all_inner_texts()[:5])
+    assert expected in " ".join(search(page, query))
+
+
+# What belongs to a search index: Pagefind's files, or Material's lunr index.
+SEARCH_INDEX = re.compile(r"/pagefind/|/search/search_index")
+
+
+def test_online_search_fetches_nothing_at_page_load_then_pagefind_finds_both_spellings(
+    page: Any, site_url: str
+) -> None:
+    """The online site over http: nothing of a search index is requested when a page opens;
+    once a query is typed, Pagefind (not Material's lunr) finds the unit written with and
+    without diacritics, and its result leads to the dossier."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(site_url + "2023/don-vi.html")
+    page.wait_for_load_state("networkidle")
+    assert [url for url in requested if SEARCH_INDEX.search(url)] == []
+    for query in ("Lộc Thắng", "loc thang"):
+        assert "Đảng bộ thị trấn Lộc Thắng" in search(page, query)[0], query
+    assert any(url.endswith("/pagefind/pagefind.js") for url in requested)
+    assert not any("search_index" in url for url in requested)
+    page.locator(".md-search-result__link").first.click()
+    page.wait_for_url("**/ho-so/2023/loc-thang.html")
+    assert page.locator("h1").first.inner_text() == "Đảng bộ thị trấn Lộc Thắng"
 
 
 def test_download_each_export(page: Any, site_url: str) -> None:
@@ -160,6 +195,7 @@ def test_offline_copy_works_from_file_and_searches(chromium: Any, offline_copy: 
     page.on(
         "console", lambda message: errors.append(message.text) if message.type == "error" else None
     )
+    assert not (offline_copy / "pagefind").exists()  # Pagefind cannot run from file://
     page.goto((offline_copy / "index.html").as_uri())
     page.wait_for_load_state("networkidle")
     # The whole index is a script of its own, loaded only once the search box is used.
@@ -206,6 +242,29 @@ def test_hostile_site_has_every_page_kind(hostile_site: tuple[Path, list[str]]) 
     kinds = [*PAGE_KINDS, *(f"2022/{page}" for page in CYCLE_PAGES)]
     assert [k for k in kinds if k not in generated] == []
     assert any(p.startswith("in/2023/phieu-cham/") for p in generated)
+
+
+def test_hostile_text_in_online_search_results_stays_text(
+    chromium: Any, hostile_site: tuple[Path, list[str]]
+) -> None:
+    """The same hostile repository built as the online site (Pagefind): a query that finds
+    the hostile words shows them as text in the results, and nothing of them runs."""
+    root = hostile_site[0].parent / "kho"
+    online = hostile_site[0].parent / "site-online"
+    build_site(root, online, SANGTAO_NOW="2023-12-25T00:00:00+07:00")
+    context = chromium.new_context()
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    with served(online) as url:
+        page.goto(url + "ho-so/2023/loc-thang.html")
+        results = " ".join(search(page, "Tiêu đề ht onload"))
+        found = page.evaluate(
+            "() => [document.querySelectorAll('[data-ht], .ht-inject').length, window.__ht ?? null]"
+        )
+    context.close()
+    assert "## Tiêu đề ht" in results and "<svg onload=alert('ht') data-ht></svg>" in results
+    assert found == [0, None] and dialogs == []
 
 
 CYCLE_PAGES = [

@@ -34,10 +34,15 @@ HOSTILE_IDEA = (
 HOSTILE_PERSON = 'Nguyễn <b>Văn</b> "A" & [B](http://x.invalid)'
 
 
-def build(root: Path, out: Path, now: str | None = None) -> subprocess.CompletedProcess[str]:
+def build(
+    root: Path, out: Path, now: str | None = None, offline: bool = False
+) -> subprocess.CompletedProcess[str]:
+    """``mkdocs build --strict``: the online site (Pagefind), or ``offline`` the USB copy (lunr)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if now:
         env["SANGTAO_NOW"] = now
+    if offline:
+        env["OFFLINE"] = "true"
     return subprocess.run(
         [*MKDOCS, "build", "--strict", "--site-dir", str(out)],
         cwd=root,
@@ -353,38 +358,85 @@ def indexed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             ),
         )
     repo.commit("Hồ sơ và tiến độ", "2023-05-20T09:00:00+07:00")
-    out = root / "site"
-    result = build(root, out, now="2023-07-01T00:00:00+07:00")
+    for kind in ("online", "offline"):
+        result = build(
+            root, root / kind, now="2023-07-01T00:00:00+07:00", offline=kind == "offline"
+        )
+        assert result.returncode == 0, result.stderr
+    return root
+
+
+def lunr_texts(site: Path) -> dict[str, str]:
+    """Material's search index (the offline copy): each entry's text by its location (a page,
+    or a section of it after #)."""
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    return {doc["location"]: f"{doc['title']} {doc['text']}" for doc in index["docs"]}
+
+
+def pagefind_texts(site: Path) -> dict[str, str]:
+    """Pagefind's index (the online site): each page's indexed text by its location. A page's
+    fragment is gzip-compressed JSON behind a signature; its words are what a query finds."""
+    import gzip
+
+    texts = {}
+    for fragment in (site / "pagefind/fragment").iterdir():
+        data = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
+        record = json.loads(data)
+        texts[record["url"].removeprefix("/")] = f"{record['meta']['title']} {record['content']}"
+    return texts
+
+
+def test_no_dossier_body_text_reaches_the_search_index(indexed_site: Path) -> None:
+    online = indexed_site / "online"
+    page = (online / "ho-so/2023/loc-thang.html").read_text(encoding="utf-8")
+    for word in BODY_WORDS:
+        assert word in page  # shown on the page …
+    body = article(online / "ho-so/2023/loc-thang.html")
+    assert sum(tag == "div" for tag, _ in body.tags) >= 3  # … inside nested elements
+    for template in (PROJECT / "scripts/sangtao/site/templates").rglob("*.html"):
+        assert "<section" not in template.read_text(encoding="utf-8").replace(
+            "<section data-search-exclude data-pagefind-ignore>", ""
+        ), template  # the exclusion ends at the first </section> inside it
+    assert not (online / "search").exists()  # online: Pagefind alone
+    assert not (indexed_site / "offline/pagefind").exists()  # offline: lunr alone
+    for texts in (lunr_texts(indexed_site / "offline"), pagefind_texts(online)):
+        dossier = " ".join(t for page, t in texts.items() if page.startswith("ho-so/"))
+        for word in BODY_WORDS:
+            assert word not in dossier  # … and never in an index visitors download
+        assert "Dân vận khéo" in dossier  # the model stays findable by its title
+        assert "Xuyenthanbody" not in " ".join(texts.values())
+
+
+@pytest.fixture(scope="module")
+def demo_offline(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo's USB-stick copy, as `make site` builds it (Material's lunr search)."""
+    out = tmp_path_factory.mktemp("demo-offline") / "site"
+    result = build(PROJECT, out, offline=True)
     assert result.returncode == 0, result.stderr
     return out
 
 
-def test_no_dossier_body_text_reaches_the_search_index(indexed_site: Path) -> None:
-    page = (indexed_site / "ho-so/2023/loc-thang.html").read_text(encoding="utf-8")
-    for word in BODY_WORDS:
-        assert word in page  # shown on the page …
-    body = article(indexed_site / "ho-so/2023/loc-thang.html")
-    assert sum(tag == "div" for tag, _ in body.tags) >= 3  # … inside nested elements
-    for template in (PROJECT / "scripts/sangtao/site/templates").rglob("*.html"):
-        assert "<section" not in template.read_text(encoding="utf-8").replace(
-            "<section data-search-exclude>", ""
-        ), template  # the exclusion ends at the first </section> inside it
-    index = json.loads((indexed_site / "search/search_index.json").read_text(encoding="utf-8"))
-    dossier = " ".join(
-        d["title"] + " " + d["text"] for d in index["docs"] if d["location"].startswith("ho-so/")
-    )
-    for word in BODY_WORDS:
-        assert word not in dossier  # … and never in the index every visitor downloads
-    assert "Dân vận khéo" in dossier  # the model stays findable by its title
-
-
-def test_search_snippets_and_apostrophes(demo_site: Path) -> None:
-    """Table cells stay apart in the search index's text, and a name with an apostrophe is
+def test_search_snippets_and_apostrophes(demo_site: Path, demo_offline: Path) -> None:
+    """Table cells stay apart in both search indexes' text, and a name with an apostrophe is
     found without it ("bla" finds B'Lá)."""
-    import json
+    for texts in (lunr_texts(demo_offline), pagefind_texts(demo_site)):
+        units = texts["2023/don-vi.html"]
+        # (Pagefind ends a cell's text with a full stop: "Đúng hạn. 70%".)
+        assert "Đúng hạn70%" not in units and re.search(r"Đúng hạn\.? 70%", units)
+        assert re.search(r"\bbla\b", texts["ho-so/2023/b-la.html"])
 
-    docs = json.loads((demo_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    units = next(d for d in docs["docs"] if d["location"].startswith("2023/don-vi.html"))
-    assert "Đúng hạn70%" not in units["text"] and "Đúng hạn 70%" in units["text"]
-    dossier = next(d for d in docs["docs"] if d["location"].startswith("ho-so/2023/b-la.html"))
-    assert re.search(r"\bbla\b", dossier["text"])
+
+def test_header_override_is_materials_own_plus_the_pagefind_box() -> None:
+    """The theme's header is Material's (of the installed version) with one addition, the
+    online search box: an upgrade of Material that changes its header makes this fail, so the
+    copy is redone instead of silently drifting."""
+    import material
+
+    theirs = (Path(material.__file__).parent / "templates/partials/header.html").read_text()
+    ours = (PROJECT / "scripts/sangtao/site/theme/partials/header.html").read_text()
+    addition = re.search(
+        r"\n    \{% if \"sangtao\" in config\.plugins .*?\n    \{% endif %\}", ours, re.S
+    )
+    assert addition is not None and "partials/sangtao-search.html" in addition.group(0)
+    without = ours.replace(addition.group(0), "")
+    assert without.split("-#}\n", 1)[1] == theirs.split("-#}\n", 1)[1]

@@ -27,6 +27,7 @@ from sangtao.site.context import ROWS_PER_PAGE, SiteContext, dossier_files, evid
 from sangtao.site.html import FRONT_MATTER_END
 from sangtao.site.pages import build_pages
 from sangtao.site.render import Rendered
+from sangtao.site.search import index_site, material_search_on
 from sangtao.validation import SchemaSet
 
 log = logging.getLogger("mkdocs.plugins.sangtao")
@@ -46,11 +47,19 @@ THEME_DIR = Path(__file__).parent / "theme"
 
 class SangtaoPlugin(BasePlugin[SangtaoConfig]):
     _bodies: dict[str, str]
+    pagefind = False
 
     @event_priority(100)  # before Material's search plugin reads the theme's words
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config.theme.dirs.insert(0, str(THEME_DIR))
+        # One search per build (decision 72): Material's where it is on (the offline copy),
+        # Pagefind everywhere else; the theme's header shows the matching search box.
+        self.pagefind = not material_search_on(config)
         return config
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.pagefind:
+            index_site(Path(config.site_dir))
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
