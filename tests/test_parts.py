@@ -11,6 +11,7 @@ import shutil
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -29,6 +30,8 @@ from test_site import build, reachable
 
 from builders import limit_rows
 from conftest import IDENTITY, PROJECT
+
+pytest_plugins = ["browser"]
 
 LIMIT = 200
 NOW = "2023-12-25T00:00:00+07:00"
@@ -250,3 +253,52 @@ def test_each_part_links_the_index_its_neighbours_and_the_full_download(split_de
         assert 'href="../' in page and "xuat/tinh-hinh-2023.xlsx" in page
         assert "xuat/tinh-hinh-2023.csv" in page
         assert 'data-sangtao="sangtao-units sangtao-sortable"' in page
+
+
+# -- in the browser: a part is a list like the whole one -------------------------------------
+
+_NAMES = """() => [...document.querySelectorAll('article table tbody tr')]
+    .filter(r => !r.hidden).map(r => r.cells[1].textContent.trim())"""
+
+
+def test_a_part_sorts_filters_shows_cards_on_a_phone_and_prints_without_its_pager(
+    chromium: Any, split_demo: Path
+) -> None:
+    """bang.js on each part (decisions 51, 52, 69): a filter box and sortable headers; on a
+    390 px phone each row is a card with its columns' names, nothing scrolls sideways; printed,
+    the pager and the links to other parts are not on paper."""
+    context = chromium.new_context(locale="vi-VN", viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto((split_demo / "2023/don-vi/xa-thi-tran.html").as_uri())
+    page.wait_for_load_state("load")
+    labels = page.evaluate(
+        "() => [...document.querySelectorAll('article table tbody td')].map(td => td.dataset.label)"
+    )
+    assert labels and all(labels)
+    assert (
+        page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        <= 0
+    )
+    page.set_viewport_size({"width": 1366, "height": 768})
+    names = page.evaluate(_NAMES)
+    assert 2 <= len(names) <= 5
+    page.locator("article table th", has_text="Đơn vị").click()
+    ascending = page.evaluate(_NAMES)
+    page.locator("article table th", has_text="Đơn vị").click()
+    assert page.evaluate(_NAMES) == ascending[::-1] and sorted(ascending) == sorted(names)
+    wanted = names[-1]
+    page.locator(".sangtao-filter").fill(wanted.split()[-1].lower())
+    assert wanted in page.evaluate(_NAMES) and len(page.evaluate(_NAMES)) < len(names)
+    page.emulate_media(media="print")
+    assert page.evaluate(
+        "() => [...document.querySelectorAll('.sangtao-pager, .sangtao-downloads')]"
+        ".every(p => getComputedStyle(p).display === 'none')"
+    )
+    page.goto((split_demo / "2023/don-vi.html").as_uri())
+    page.wait_for_load_state("load")
+    # The index of the parts is a list too, with its own filter box.
+    assert page.locator("table[data-sangtao~='sangtao-parts']").count() == 1
+    assert page.locator(".sangtao-filter").count() == 1
+    context.close()
