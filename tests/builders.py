@@ -247,16 +247,27 @@ HOSTILE_SHORT = "<b data-ht onclick=alert(1)>|#[x](javascript:)"
 
 
 def hostile_repository(
-    repo: Repo, name: str = HOSTILE_SHORT, idea: str = HOSTILE, person: str = HOSTILE_SHORT
+    repo: Repo,
+    name: str = HOSTILE_SHORT,
+    idea: str = HOSTILE,
+    person: str = HOSTILE_SHORT,
+    committee: str | None = None,
 ) -> None:
     """A cycle with every kind of document, published results and a broken file, where every
     field a unit, an appraiser (or the board) writes freely holds hostile text; committed with
     fixed dates so that every page kind and printable document exists when built after
-    2023-12-20."""
+    2023-12-20. With ``committee``, both units belong to a committee of that code whose name is
+    hostile too (its page, and lists in parts by committee)."""
     text, short = HOSTILE, HOSTILE_SHORT
     board = roster()
     board["huyen"].update(ma="huyen-uy", ten="Huyện ủy " + short, dia_danh=short, cap_tren=short)
     board["huyen"]["co_quan_cap_tren"] = short
+    if committee is not None:
+        board["cap_uy_truc_thuoc"] = [
+            {"ma": committee, "ten": "Đảng ủy " + short, "loai": "dang-uy-xa", "tai_khoan": []}
+        ]
+        for unit in board["don_vi"]:
+            unit["truc_thuoc"] = committee
     repo.write("submissions/don-vi.yaml", dump(board))
     config = appraisal_config(published=True)
     config["tieu_chi"][0]["huong_dan"] = text

@@ -222,12 +222,13 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[s
     shutil.copytree(PROJECT / "schema", root / "schema")
     shutil.copytree(PROJECT / "docs", root / "docs")
     shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
-    # One row a page: every list comes as an index and parts (decision 69), so each kind of
-    # part meets the hostile text here; whole lists meet it in test_site.py.
+    # One row a page, units under a committee with a hostile name: every list comes as an index
+    # and parts by committee, the committee's page in parts by block (decision 69), so each
+    # kind of part meets the hostile text here; whole lists meet it in test_site.py.
     limit_rows(root / "mkdocs.yml", 1)
     repo = Repo(root)
     repo.git("init", "--quiet", "--initial-branch=main")
-    hostile_repository(repo)
+    hostile_repository(repo, committee="xa-ht")
     out = root.parent / "site"
     build_site(root, out, OFFLINE="true", SANGTAO_NOW="2023-12-25T00:00:00+07:00")
     docs = PROJECT / "docs"
@@ -285,14 +286,18 @@ PAGE_KINDS = [
     "ho-so/2023/loc-thang/ca-nhan/nguyen-van-a.html",
     "ho-so/2023/huyen-uy.html",
     "in/2023/bien-ban-tham-dinh.html",
-    # The parts of long lists (decision 69): a first and a second page of a block.
-    "don-vi/xa-thi-tran.html",
-    "don-vi/xa-thi-tran/2.html",
-    "xep-loai/xa-thi-tran.html",
-    "xep-loai/xa-thi-tran/2.html",
-    "ket-qua-tham-dinh/xa-thi-tran/2.html",
-    "kho-khan/xa-thi-tran.html",
-    "2022/chua-dang-ky/xa-thi-tran/2.html",
+    # A committee's page, and the parts of long lists (decision 69): a first and a second page
+    # of a committee's organisations, of a block's on the committee's page.
+    "cap-uy/xa-ht.html",
+    "cap-uy/xa-ht/xa-thi-tran.html",
+    "cap-uy/xa-ht/xa-thi-tran/2.html",
+    "don-vi/xa-ht.html",
+    "don-vi/xa-ht/2.html",
+    "xep-loai/xa-ht.html",
+    "xep-loai/xa-ht/2.html",
+    "ket-qua-tham-dinh/xa-ht/2.html",
+    "kho-khan/xa-ht.html",
+    "2022/chua-dang-ky/xa-ht/2.html",
     "in/2023/dang-ky-huyen-uy.html",
     "bieu-mau/index.html",
     "bieu-mau/dang-ky.html",
