@@ -40,7 +40,7 @@ from bench.words import (
     SECRETARY,
     THEMES,
 )
-from sangtao.layout import ROSTER_FILE, Location, fold, locate, path_of
+from sangtao.layout import ROSTER_FILE, Kind, Location, fold, locate, path_of
 
 YEAR = 2023
 TZ = dt.timezone(dt.timedelta(hours=7))
@@ -290,7 +290,7 @@ def dossier(
     }
     if rng.random() < 0.4:
         lead["dien_thoai"] = f"0263 {rng.randint(3000000, 3999999)}"
-    path = path_of("registration", YEAR, unit.code, who)
+    path = path_of(Kind.REGISTRATION, YEAR, unit.code, who)
     events.append(Event(received, path, yaml_text(registration), unit.account))
     stats.registrations += 1
     if rng.random() < 0.05:  # corrected before the deadline: the receipt stays the first landing
@@ -322,7 +322,7 @@ def dossier(
             events.append(
                 Event(
                     at,
-                    path_of("progress", YEAR, unit.code, who, day.isoformat()),
+                    path_of(Kind.PROGRESS, YEAR, unit.code, who, day.isoformat()),
                     yaml_text(update),
                     unit.account,
                 )
@@ -375,7 +375,7 @@ def dossier(
             "nguoi_ky": signer,
         }
         events.append(
-            Event(at, path_of("report", YEAR, unit.code, who), yaml_text(report), unit.account)
+            Event(at, path_of(Kind.REPORT, YEAR, unit.code, who), yaml_text(report), unit.account)
         )
         stats.reports += 1
 
@@ -418,7 +418,7 @@ def roster_files(units: list[Unit], committees: int) -> list[tuple[str, bytes]]:
             ]
         }
         if part["don_vi"]:
-            files.append((path_of("roster-part", None, code), yaml_text(part)))
+            files.append((path_of(Kind.ROSTER_PART, None, code), yaml_text(part)))
     return files
 
 
@@ -557,7 +557,7 @@ def generate(root: Path, shape: Shape) -> Synthetic:
     stream = FastImport()
     seed_files = [(path, stream.blob(content)) for path, content in site_source()]
     seed_files += [(p, stream.blob(c)) for p, c in roster_files(units, shape.committees)]
-    seed_files.append((path_of("cycle", YEAR), stream.blob(cycle())))
+    seed_files.append((path_of(Kind.CYCLE, YEAR), stream.blob(cycle())))
     opened = dt.datetime(YEAR, 1, 10, 8, 0, tzinfo=TZ)
     tip = stream.commit("refs/heads/main", BOARD, opened, f"Mở đợt {YEAR}", seed_files)
     stats.commits = 1

@@ -7,8 +7,8 @@ import datetime as dt
 import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
+from sangtao.documents import ScoreSheet
 from sangtao.model import Appraisal, Document, EligibilityState, Level
 
 ELIGIBLE, NOT_ELIGIBLE, UNDECIDED = tuple(EligibilityState)
@@ -35,24 +35,18 @@ class Sheet:
 
 
 def sheet_of(document: Document, appraisal: Appraisal | None) -> Sheet:
-    data: dict[str, Any] = document.data if isinstance(document.data, dict) else {}
-    scored = data.get("diem")
-    items = [i for i in scored if isinstance(i, dict)] if isinstance(scored, list) else []
+    body = ScoreSheet.of(document)
     member = appraisal.member(document.name or "") if appraisal else None
     return Sheet(
         rel=document.rel,
         account=document.name or "",
         appraiser=member.name if member else (document.name or ""),
-        scores={
-            str(i.get("tieu_chi")): float(i.get("diem", 0))
-            for i in items
-            if isinstance(i.get("diem"), int | float)
-        },
-        comments={str(i.get("tieu_chi")): str(i.get("nhan_xet", "")) for i in items},
-        overall=str(data.get("nhan_xet_chung", "")),
-        proposed_level=str(data.get("de_xuat_xep_loai", "")),
-        proposed_commendation=data.get("de_xuat_khen_thuong") is True,
-        day=str(data.get("ngay", "")),
+        scores={s.criterion: s.points for s in body.scores if s.points is not None},
+        comments={s.criterion: s.comment for s in body.scores},
+        overall=body.overall,
+        proposed_level=body.proposed_level,
+        proposed_commendation=body.proposed_commendation,
+        day=body.day,
         valid=document.valid,
     )
 

@@ -21,6 +21,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from sangtao.layout import Kind
+
 PACKAGE = Path(__file__).resolve().parent
 # A rule id: family.name, lower case with hyphens; a literal like "dot.yaml" is a file name.
 RULE_ID = re.compile(r"[a-z]+(?:\.[A-Za-z0-9-]+|\.…)+\Z")
@@ -30,15 +32,15 @@ FAMILIES = {
     "yaml": "Bộ đọc YAML",
     "layout": "Đường dẫn, tên thư mục và tệp",
     "schema": "Mẫu văn bản (JSON Schema)",
-    "roster": "Danh sách đơn vị",
-    "cycle": "Đợt, thời hạn, sổ tiếp nhận",
+    Kind.ROSTER: "Danh sách đơn vị",
+    Kind.CYCLE: "Đợt, thời hạn, sổ tiếp nhận",
     "appraisal": "Tổ thẩm định",
-    "registration": "Bản đăng ký",
-    "progress": "Báo cáo tiến độ",
-    "report": "Báo cáo kết quả",
-    "evidence": "Minh chứng",
-    "answers": "Trả lời khó khăn",
-    "score": "Phiếu chấm",
+    Kind.REGISTRATION: "Bản đăng ký",
+    Kind.PROGRESS: "Báo cáo tiến độ",
+    Kind.REPORT: "Báo cáo kết quả",
+    Kind.EVIDENCE: "Minh chứng",
+    Kind.ANSWERS: "Trả lời khó khăn",
+    Kind.SCORE: "Phiếu chấm",
     "gate": "Cổng kiểm tra yêu cầu gộp",
     "codeowners": "CODEOWNERS",
 }

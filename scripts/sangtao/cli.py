@@ -21,7 +21,7 @@ from sangtao.codeowners import CODEOWNERS, home
 from sangtao.codeowners import render as render_codeowners
 from sangtao.collector import collector_paused
 from sangtao.corpus import find_root, read_corpus
-from sangtao.layout import CODE, ROSTER_FILE, SCHEMA_OF, path_of
+from sangtao.layout import CODE, ROSTER_FILE, SCHEMA_OF, Kind, path_of
 from sangtao.merge import MalformedInput, merge
 from sangtao.model import TZ, Cycle, Roster
 from sangtao.pipeline import parse_now, take_snapshot
@@ -92,7 +92,7 @@ def status(args: argparse.Namespace) -> int:
     years = [args.cycle] if args.cycle else sorted(snapshot.statuses)
     missing = [y for y in years if y not in snapshot.statuses]
     if missing:
-        raise FatalError(f"Không có đợt năm {missing[0]} (thiếu {path_of('cycle', missing[0])})")
+        raise FatalError(f"Không có đợt năm {missing[0]} (thiếu {path_of(Kind.CYCLE, missing[0])})")
     if args.format == "json":
         payload = [cycle_json(snapshot.statuses[y]) for y in years]
         print(dumps(payload[0] if args.cycle else payload, OUTLINE_DEPTH + (not args.cycle)))
@@ -102,10 +102,10 @@ def status(args: argparse.Namespace) -> int:
 
 
 NEW_KINDS = {  # kind → the title of its template; the schema comes from layout.SCHEMA_OF
-    "registration": "Bản đăng ký mô hình mới, cách làm sáng tạo",
-    "progress": "Báo cáo tiến độ thực hiện mô hình",
-    "report": "Báo cáo kết quả thực hiện mô hình",
-    "score": "Phiếu chấm điểm mô hình",
+    Kind.REGISTRATION: "Bản đăng ký mô hình mới, cách làm sáng tạo",
+    Kind.PROGRESS: "Báo cáo tiến độ thực hiện mô hình",
+    Kind.REPORT: "Báo cáo kết quả thực hiện mô hình",
+    Kind.SCORE: "Phiếu chấm điểm mô hình",
 }
 
 
@@ -115,7 +115,7 @@ def new(args: argparse.Namespace) -> int:
     now = parse_now(args.now)
     year = args.cycle or max(corpus.cycles, default=now.year)
     if year not in corpus.cycles:
-        raise FatalError(f"Không có đợt năm {year} (thiếu {path_of('cycle', year)})")
+        raise FatalError(f"Không có đợt năm {year} (thiếu {path_of(Kind.CYCLE, year)})")
     roster = corpus.roster_for(year)
     if roster is None:
         raise FatalError("Danh sách đơn vị (don-vi.yaml) có lỗi: chạy `sangtao check` và sửa trước")
@@ -125,17 +125,17 @@ def new(args: argparse.Namespace) -> int:
         raise FatalError(
             f"Mã cá nhân «{args.person}» phải viết chữ thường không dấu, nối bằng gạch ngang"
         )
-    if args.kind == "score":
+    if args.kind == Kind.SCORE:
         return _new_score(root, corpus.cycles[year], roster, args)
     schema_name, title = SCHEMA_OF[args.kind], NEW_KINDS[args.kind]
     prefilled: dict[str, object] = {"don_vi": args.unit, "nam": year}
     today = now.astimezone(TZ).date().isoformat()
-    if args.kind == "progress":
+    if args.kind == Kind.PROGRESS:
         prefilled["ngay"] = today
     rel = path_of(
-        args.kind, year, args.unit, args.person, today if args.kind == "progress" else None
+        args.kind, year, args.unit, args.person, today if args.kind == Kind.PROGRESS else None
     )
-    if args.kind == "registration" and args.person:
+    if args.kind == Kind.REGISTRATION and args.person:
         prefilled["ca_nhan"] = {"ma": args.person}
     path = root / rel
     if path.exists():
@@ -201,7 +201,7 @@ def _new_score(root: Path, cycle: Cycle, roster: Roster, args: argparse.Namespac
         raise FatalError(
             f"{member.name} không chấm {args.unit}: đơn vị sinh hoạt hoặc đã khai xung đột"
         )
-    rel = path_of("score", cycle.year, args.unit, args.person, member.account)
+    rel = path_of(Kind.SCORE, cycle.year, args.unit, args.person, member.account)
     path = root / rel
     if path.exists():
         raise FatalError(f"Tệp {rel} đã có; không ghi đè. Sửa thẳng tệp đó")
@@ -219,7 +219,7 @@ def _new_score(root: Path, cycle: Cycle, roster: Roster, args: argparse.Namespac
         f"Kiểm tra: sangtao check {rel}",
     ]
     text = render_score_template(
-        SchemaSet(root / "schema")[SCHEMA_OF["score"]],
+        SchemaSet(root / "schema")[SCHEMA_OF[Kind.SCORE]],
         prefilled,
         header,
         appraisal.criteria,

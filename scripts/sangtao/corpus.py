@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sangtao.layout import SUBMISSIONS, Location, Misplaced, locate
+from sangtao.layout import SUBMISSIONS, Kind, Location, Misplaced, locate
 from sangtao.loader import Loaded, LoadError, load_file
 from sangtao.model import Cycle, Document, Roster
 from sangtao.problems import Problem
@@ -131,7 +131,7 @@ def read_corpus(root: Path, schemas: SchemaSet | None = None) -> Corpus:
     corpus.roster = rosters.pop(None, None)
     corpus.cycle_rosters = {year: r for year, r in rosters.items() if year is not None}
     for document in corpus.documents:
-        if document.kind == "cycle" and document.valid and document.year is not None:
+        if document.kind == Kind.CYCLE and document.valid and document.year is not None:
             corpus.cycles[document.year] = Cycle.from_data(document.data)
     texts = root / "docs" / LEGAL_TEXTS_DIR
     legal_texts = frozenset(p.name for p in texts.glob("*.md")) if texts.is_dir() else frozenset()
@@ -146,10 +146,10 @@ def read_corpus(root: Path, schemas: SchemaSet | None = None) -> Corpus:
 def assemble_rosters(documents: list[Document]) -> dict[int | None, Roster]:
     """Each valid main roster file with the valid parts beside it, by scope (None: every
     cycle). A part whose main file is broken waits for it: the rules report the main file."""
-    mains = {d.year: d for d in documents if d.kind == "roster" and d.valid}
+    mains = {d.year: d for d in documents if d.kind == Kind.ROSTER and d.valid}
     parts: dict[int | None, list[tuple[str, dict[str, Any]]]] = {}
     for d in documents:
-        if d.kind == "roster-part" and d.valid and d.unit is not None:
+        if d.kind == Kind.ROSTER_PART and d.valid and d.unit is not None:
             parts.setdefault(d.year, []).append((d.unit, d.data))
     return {year: Roster.from_data(main.data, parts.get(year, ())) for year, main in mains.items()}
 

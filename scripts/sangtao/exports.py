@@ -21,6 +21,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from sangtao.appraisal import WAITING, Eligibility, public_eligibility
 from sangtao.labels import APPRAISAL_LABELS, ELIGIBILITY_LABELS, deadline_name, state_label
+from sangtao.layout import Kind
 from sangtao.model import TZ, State
 from sangtao.status import Compliance, CycleStatus, DocumentStatus, ModelStatus
 from sangtao.status_json import SCHEMA_VERSION, cycle_json
@@ -286,7 +287,7 @@ def xlsx_bytes(status: CycleStatus, blocks: dict[str, str]) -> bytes:
     header, rows = unit_rows(status, blocks)
     _sheet(book, "Tổng hợp", header, rows, titled("Tình hình từng đơn vị"))
     _document_sheet(
-        book, "Đăng ký", status, "registration", status.models(), names, titled("Đăng ký")
+        book, "Đăng ký", status, Kind.REGISTRATION, status.models(), names, titled("Đăng ký")
     )
     _sheet(
         book,
@@ -308,7 +309,7 @@ def xlsx_bytes(status: CycleStatus, blocks: dict[str, str]) -> bytes:
         book,
         "Báo cáo",
         status,
-        "report",
+        Kind.REPORT,
         (m for m in status.models() if m.registration.state != State.MISSING),
         names,
         titled("Báo cáo kết quả"),
@@ -323,7 +324,7 @@ def _document_sheet(
     book: openpyxl.Workbook,
     title: str,
     status: CycleStatus,
-    kind: str,
+    kind: Kind,
     models: Iterable[ModelStatus],
     names: dict[str, str],
     page_title: str,

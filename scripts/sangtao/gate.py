@@ -28,6 +28,7 @@ from sangtao.layout import (
     ROSTER_NAME,
     ROSTER_PARTS_DIR,
     SUBMISSIONS,
+    Kind,
     Location,
     Misplaced,
     locate,
@@ -210,7 +211,7 @@ def judge_change(
 
     def cycle_of(year: int) -> Cycle | None:
         if year not in cycles:
-            rel = path_of("cycle", year)
+            rel = path_of(Kind.CYCLE, year)
             # An admin's own edit of the cycle counts for this change; anyone else's does not.
             raw = (
                 (root / rel).read_bytes()
@@ -284,7 +285,7 @@ def ownership_problems(
     roster_of = rosters if callable(rosters) else (lambda _year: rosters)
     year = where.year if isinstance(where, Location) else None
     board = board_of(year, roster_of, cycle_of)
-    if isinstance(where, Location) and where.kind == "score" and where.year is not None:
+    if isinstance(where, Location) and where.kind == Kind.SCORE and where.year is not None:
         yield from sheet_ownership(change, actor, where, cycle_of(where.year), now, board)
         return
     if _board_file(path, where):
@@ -311,8 +312,8 @@ def ownership_problems(
 def _board_file(path: str, where: Location | Misplaced) -> bool:
     """Rosters, cycles, the board's answers and the project's own files: the board's alone."""
     if isinstance(where, Location) and (
-        where.kind in ("roster", "roster-part", "cycle")
-        or (where.kind == "answers" and where.unit is None)
+        where.kind in (Kind.ROSTER, Kind.ROSTER_PART, Kind.CYCLE)
+        or (where.kind == Kind.ANSWERS and where.unit is None)
     ):
         return True
     return path == ROSTER_FILE or path.endswith(BOARD_FILES) or path.startswith(BOARD_ONLY)
@@ -326,7 +327,7 @@ def _folder_ownership(
     path = change.path
     parts = path.split("/")
     unit = parts[2] if len(parts) > 3 else None
-    if isinstance(where, Location) and where.kind == "answers":
+    if isinstance(where, Location) and where.kind == Kind.ANSWERS:
         unit = where.unit  # a committee's answers file is its own
     owned = roster.units_of(actor) | roster.committees_of(actor) if roster else set()
     if unit not in owned:
@@ -415,8 +416,8 @@ def deadline_problems(
     if not isinstance(where, Location) or where.year is None:
         return
     # Evidence belongs to its report: it may not change after the report's deadline either.
-    kind = "report" if where.kind == "evidence" else where.kind
-    if kind not in DEADLINE_KEY or kind == "score":
+    kind = Kind.REPORT if where.kind == Kind.EVIDENCE else where.kind
+    if kind not in DEADLINE_KEY or kind == Kind.SCORE:
         return  # sheets: the appraisal deadline closes them to all but the leader (ownership)
     cycle = cycle_of(where.year)
     if cycle is None:
@@ -425,7 +426,7 @@ def deadline_problems(
         return  # the board records a paper receipt and its file; a unit may not rewrite it late
     deadline = cycle.deadline(kind)
     roster = rosters(where.year)
-    if kind == "registration" and roster is not None and where.person is None:
+    if kind == Kind.REGISTRATION and roster is not None and where.person is None:
         # A committee's own model, registered with the level above by its own deadline.
         if where.unit == roster.root_code:
             deadline = cycle.own_deadline(True)

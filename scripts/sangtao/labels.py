@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sangtao.layout import Kind
 from sangtao.model import TZ, Issuer, State
 
 STATE_LABELS = {
@@ -56,7 +57,7 @@ def deadline_name(key: str, issuer: Issuer) -> str:
 
 
 # A document kind as a verb phrase ("Đã đăng ký", "chưa báo cáo kết quả").
-KIND_WORDS = {"registration": "đăng ký", "report": "báo cáo kết quả"}
+KIND_WORDS = {Kind.REGISTRATION: "đăng ký", Kind.REPORT: "báo cáo kết quả"}
 EXTENSION_DOCUMENTS = {"dang-ky": "Đăng ký", "bao-cao": "Báo cáo kết quả"}
 RECEIPT_FORMS = {
     "ban-giay": "bản giấy",

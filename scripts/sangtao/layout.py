@@ -11,6 +11,22 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    """What a file under ``submissions/`` is: the one list of document kinds."""
+
+    ROSTER = "roster"
+    ROSTER_PART = "roster-part"  # one committee's organisations: don-vi/<committee>.yaml
+    CYCLE = "cycle"
+    ANSWERS = "answers"
+    REGISTRATION = "registration"
+    PROGRESS = "progress"
+    REPORT = "report"
+    SCORE = "score"
+    EVIDENCE = "evidence"  # a file kept and published, not a document read
+
 
 SUBMISSIONS = "submissions"
 ROSTER_NAME = "don-vi.yaml"
@@ -26,7 +42,7 @@ PROGRESS_DIR = "tien-do"
 EVIDENCE_DIR = "minh-chung"
 APPRAISAL_DIR = "tham-dinh"
 EVIDENCE_TYPES = (".pdf", ".jpg", ".jpeg", ".png")
-MODEL_FILES = {REGISTRATION_FILE: "registration", REPORT_FILE: "report"}
+MODEL_FILES = {REGISTRATION_FILE: Kind.REGISTRATION, REPORT_FILE: Kind.REPORT}
 FILE_OF = {kind: name for name, kind in MODEL_FILES.items()}
 # Folder names of the system inside a cycle: no unit may be coded like one of them, or its
 # files would read as a roster part, a committee's answers or score sheets.
@@ -38,14 +54,14 @@ PROGRESS_NAME = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})\.yaml\Z")
 
 # Document kind → schema name.
 SCHEMA_OF = {
-    "roster": "don-vi",
-    "roster-part": "don-vi-phan",
-    "cycle": "dot",
-    "answers": "giai-dap",
-    "registration": "dang-ky",
-    "progress": "tien-do",
-    "report": "bao-cao",
-    "score": "phieu-cham",
+    Kind.ROSTER: "don-vi",
+    Kind.ROSTER_PART: "don-vi-phan",
+    Kind.CYCLE: "dot",
+    Kind.ANSWERS: "giai-dap",
+    Kind.REGISTRATION: "dang-ky",
+    Kind.PROGRESS: "tien-do",
+    Kind.REPORT: "bao-cao",
+    Kind.SCORE: "phieu-cham",
 }
 KIND_OF = {schema: kind for kind, schema in SCHEMA_OF.items()}  # schema name → document kind
 
@@ -55,7 +71,7 @@ class Location:
     """What a path under ``submissions/`` is."""
 
     rel: str
-    kind: str
+    kind: Kind
     year: int | None = None
     unit: str | None = None
     person: str | None = None
@@ -88,7 +104,7 @@ def model_dir(year: int, unit: str, person: str | None = None) -> str:
 
 
 def path_of(
-    kind: str,
+    kind: Kind,
     year: int | None = None,
     unit: str | None = None,
     person: str | None = None,
@@ -100,34 +116,34 @@ def path_of(
     its answers; ``name`` is a progress update's date, an evidence file's name or an
     appraiser's account (a score sheet). A roster and its parts may belong to one year.
     """
-    if kind in ("roster", "roster-part"):
+    if kind in (Kind.ROSTER, Kind.ROSTER_PART):
         base = SUBMISSIONS if year is None else cycle_dir(year)
         return (
             f"{base}/{ROSTER_NAME}"
-            if kind == "roster"
+            if kind == Kind.ROSTER
             else f"{base}/{ROSTER_PARTS_DIR}/{unit}.yaml"
         )
     if year is None:
         raise ValueError(f"a {kind} document belongs to a year")
-    if kind == "cycle":
+    if kind == Kind.CYCLE:
         return f"{cycle_dir(year)}/{CYCLE_FILE}"
-    if kind == "answers":
+    if kind == Kind.ANSWERS:
         where = ANSWERS_FILE if unit is None else f"{ANSWERS_DIR}/{unit}.yaml"
         return f"{cycle_dir(year)}/{where}"
     if unit is None:
         raise ValueError(f"a {kind} document belongs to a unit")
-    if kind == "score":
+    if kind == Kind.SCORE:
         folder = "/".join([cycle_dir(year), APPRAISAL_DIR, unit, *([person] if person else [])])
         return f"{folder}/{name}.yaml"
     return f"{model_dir(year, unit, person)}/{_model_file(kind, name)}"
 
 
-def _model_file(kind: str, name: str | None) -> str:
+def _model_file(kind: Kind, name: str | None) -> str:
     if kind in FILE_OF:
         return FILE_OF[kind]
-    if kind == "progress":
+    if kind == Kind.PROGRESS:
         return f"{PROGRESS_DIR}/{name}.yaml"
-    if kind == "evidence":
+    if kind == Kind.EVIDENCE:
         return f"{EVIDENCE_DIR}/{name}"
     raise ValueError(f"no such kind of document: {kind}")
 
@@ -173,17 +189,17 @@ def locate(rel: str) -> Location | Misplaced:
     if roster is not None:
         return roster
     if rest == [CYCLE_FILE]:
-        return Location(rel, "cycle", year)
+        return Location(rel, Kind.CYCLE, year)
     if rest == [ANSWERS_FILE]:
-        return Location(rel, "answers", year)
+        return Location(rel, Kind.ANSWERS, year)
     if len(rest) == 2 and rest[0] == ANSWERS_DIR and (code := _yaml_code(rest[1])):
-        return Location(rel, "answers", year, code)
+        return Location(rel, Kind.ANSWERS, year, code)
     if len(rest) < 2:
         return _unknown(rel, parts)
     if rest[0] == APPRAISAL_DIR and rest[-1].endswith(".yaml") and len(rest) in (3, 4):
         # tham-dinh/<unit>[/<person>]/<appraiser account>.yaml: one sheet per appraiser per model
         person = rest[2] if len(rest) == 4 else None
-        return Location(rel, "score", year, rest[1], person, rest[-1].removesuffix(".yaml"))
+        return Location(rel, Kind.SCORE, year, rest[1], person, rest[-1].removesuffix(".yaml"))
     # Unit and person folders are taken as written here; the cross-file rules judge them
     # against the roster, where a look-alike can be named for what it imitates.
     unit, person, tail = rest[0], None, rest[1:]
@@ -193,9 +209,9 @@ def locate(rel: str) -> Location | Misplaced:
         return Location(rel, MODEL_FILES[tail[0]], year, unit, person)
     match = PROGRESS_NAME.match(tail[1]) if len(tail) == 2 and tail[0] == PROGRESS_DIR else None
     if match and _real_date(match.group(1)):
-        return Location(rel, "progress", year, unit, person, match.group(1))
+        return Location(rel, Kind.PROGRESS, year, unit, person, match.group(1))
     if len(tail) == 2 and tail[0] == EVIDENCE_DIR and tail[1].lower().endswith(EVIDENCE_TYPES):
-        return Location(rel, "evidence", year, unit, person, tail[1])
+        return Location(rel, Kind.EVIDENCE, year, unit, person, tail[1])
     return _unknown(rel, parts)
 
 
@@ -203,9 +219,9 @@ def _roster(rel: str, rest: list[str], year: int | None) -> Location | None:
     """The roster of every cycle (``submissions/don-vi.yaml``) or of one cycle
     (``submissions/<year>/don-vi.yaml``), each optionally split into one part per committee."""
     if rest == [ROSTER_NAME]:
-        return Location(rel, "roster", year)
+        return Location(rel, Kind.ROSTER, year)
     if len(rest) == 2 and rest[0] == ROSTER_PARTS_DIR and (code := _yaml_code(rest[1])):
-        return Location(rel, "roster-part", year, code)
+        return Location(rel, Kind.ROSTER_PART, year, code)
     return None
 
 

@@ -13,6 +13,9 @@ from functools import cached_property
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from sangtao.documents import Body, read_body
+from sangtao.layout import Kind
+
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
@@ -42,8 +45,8 @@ class EligibilityState(StrEnum):
 
 
 # Document kinds that a unit submits against a deadline, and the cycle key of that deadline.
-DEADLINE_KEY = {"registration": "dang_ky", "report": "bao_cao", "score": "tham_dinh"}
-DOCUMENT_SLUG = {"registration": "dang-ky", "report": "bao-cao"}
+DEADLINE_KEY = {Kind.REGISTRATION: "dang_ky", Kind.REPORT: "bao_cao", Kind.SCORE: "tham_dinh"}
+DOCUMENT_SLUG = {Kind.REGISTRATION: "dang-ky", Kind.REPORT: "bao-cao"}
 
 
 def parse_instant(text: str) -> dt.datetime:
@@ -450,7 +453,7 @@ class Cycle:
             issuer_data=dict(data["ban_hanh"]) if "ban_hanh" in data else None,
         )
 
-    def deadline(self, kind: str) -> dt.datetime:
+    def deadline(self, kind: Kind) -> dt.datetime:
         return self.deadlines[DEADLINE_KEY[kind]]
 
     def issuer(self, roster: Roster | None = None) -> Issuer:
@@ -472,7 +475,7 @@ class Cycle:
             (self.deadlines[k] for k in keys if k in self.deadlines), self.deadlines["dang_ky"]
         )
 
-    def extension_for(self, kind: str, unit: str, person: str | None) -> Extension | None:
+    def extension_for(self, kind: Kind, unit: str, person: str | None) -> Extension | None:
         """The latest extension granted to this model for this kind of document."""
         slug = DOCUMENT_SLUG[kind]
         granted = [
@@ -488,7 +491,7 @@ class Document:
     """A file under ``submissions/``: its data when it loaded, and whether it is sound."""
 
     rel: str
-    kind: str
+    kind: Kind
     year: int | None
     unit: str | None
     person: str | None
@@ -496,6 +499,11 @@ class Document:
     valid: bool = False
     problems: int = 0
     name: str | None = None  # the date of a progress update, the file name of evidence
+
+    @cached_property
+    def body(self) -> Body | None:
+        """The typed document (``sangtao.documents``), built once, when first read."""
+        return read_body(self.kind, self.data)
 
     @property
     def model_key(self) -> tuple[int, str, str | None]:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sangtao.corpus import Corpus, finding_problems, read_corpus
 from sangtao.history import History, read_history
+from sangtao.layout import Kind
 from sangtao.model import TZ, parse_instant
 from sangtao.problems import FatalError, Problem
 from sangtao.rules import clock_rules
@@ -128,7 +129,7 @@ def unshown_problems(corpus: Corpus, now: dt.datetime) -> list[Problem]:
 
 
 # Documents of a model folder that a dossier page lists (evidence travels with the site whole).
-MODEL_DOCUMENTS = frozenset({"registration", "report", "progress", "score"})
+MODEL_DOCUMENTS = frozenset({Kind.REGISTRATION, Kind.REPORT, Kind.PROGRESS, Kind.SCORE})
 
 
 def model_files(model: ModelStatus, district: bool = False) -> set[str]:

@@ -18,7 +18,7 @@ from typing import Any
 
 from sangtao.corpus import Corpus, read_corpus
 from sangtao.labels import state_label, vn_date, vn_datetime
-from sangtao.layout import CODE, CYCLE_FILE, KIND_OF, cycle_dir, path_of
+from sangtao.layout import CODE, CYCLE_FILE, KIND_OF, Kind, cycle_dir, path_of
 from sangtao.loader import LoadError, load_bytes, top_level_sequence
 from sangtao.model import TZ, Cycle, Roster, State
 from sangtao.problems import FatalError, Problem
@@ -28,7 +28,7 @@ from sangtao.rules import own_models
 FORMS = {"giay": "ban-giay", "email": "thu-dien-tu", "truc-tiep": "truc-tiep"}
 FORM_WORDS = {"ban-giay": "bản giấy", "thu-dien-tu": "thư điện tử", "truc-tiep": "nộp trực tiếp"}
 # What the board may receive on a unit's behalf; score sheets are the appraisers' own.
-KINDS = {"dang-ky": "registration", "bao-cao": "report", "tien-do": "progress"}
+KINDS = {"dang-ky": Kind.REGISTRATION, "bao-cao": Kind.REPORT, "tien-do": Kind.PROGRESS}
 BOOK_KEY = "so_tiep_nhan"
 
 _AT = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)?\Z")
@@ -120,7 +120,7 @@ def destination(kind: str, year: int, unit: str, person: str | None, data: dict[
                 "Báo cáo tiến độ phải có mục ngay: NĂM-THÁNG-NGÀY (tên tệp theo ngày đó), "
                 f"ví dụ ngay: {year}-06-15"
             )
-        return path_of("progress", year, unit, person, day)
+        return path_of(Kind.PROGRESS, year, unit, person, day)
     return path_of(KIND_OF[kind], year, unit, person)
 
 
@@ -207,7 +207,7 @@ def receive(root: Path, request: Request, now: dt.datetime) -> Received:
     _check_time(kind, data, at, now)
 
     rel = destination(kind, year, request.unit, person, data)
-    cycle_rel = path_of("cycle", year)
+    cycle_rel = path_of(Kind.CYCLE, year)
     book_rel = rel.removeprefix(f"{cycle_dir(year)}/")
     same_file = _free_place(root, rel, request.source)
     _not_booked(cycle, book_rel)
@@ -320,7 +320,7 @@ def _entry(
 
 
 def _cycle(corpus: Corpus, year: int) -> Cycle:
-    rel = path_of("cycle", year)
+    rel = path_of(Kind.CYCLE, year)
     if year not in corpus.cycles:
         _sound_cycle(corpus, year)
         raise FatalError(f"Không có đợt năm {year} (thiếu {rel}); tệp ghi nam: {year}")
@@ -328,7 +328,7 @@ def _cycle(corpus: Corpus, year: int) -> Cycle:
 
 
 def _sound_cycle(corpus: Corpus, year: int) -> None:
-    rel = path_of("cycle", year)
+    rel = path_of(Kind.CYCLE, year)
     broken = [p for p in corpus.problems if p.path == rel]
     if broken:
         raise FatalError(f"{rel} đang có lỗi ({broken[0].text()}): sửa trước khi ghi sổ")

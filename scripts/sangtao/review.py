@@ -23,6 +23,7 @@ from sangtao.codeowners import stale_problem
 from sangtao.corpus import Corpus, read_corpus
 from sangtao.gate import Verdict, judge_change, merge_base
 from sangtao.history import open_repository, tree_prefix
+from sangtao.layout import Kind
 from sangtao.pipeline import clock_problems, status_problems, take_snapshot, unshown_problems
 from sangtao.problems import FatalError, Problem
 from sangtao.validation import SchemaSet
@@ -45,7 +46,7 @@ def check_tree(root: Path, now: dt.datetime, schemas: SchemaSet | None = None) -
     if stale is not None:
         problems.append(stale)
     note = None
-    if any(d.kind == "score" for d in corpus.documents):
+    if any(d.kind == Kind.SCORE for d in corpus.documents):
         # The one rule that needs receipt times: a score sheet only for an appraisable model.
         try:
             problems += status_problems(take_snapshot(root, now, corpus=corpus))

@@ -22,6 +22,7 @@ from sangtao.layout import (
     ROSTER_FILE,
     ROSTER_NAME,
     SUBMISSIONS,
+    Kind,
     fold,
 )
 from sangtao.loader import JsonPath
@@ -53,25 +54,25 @@ def cross_file(
     by_kind: dict[str, list[Document]] = defaultdict(list)
     for document in documents:
         by_kind[document.kind].append(document)
-    yield from tree_rules(by_kind["roster"], by_kind["roster-part"])
-    for document in by_kind["cycle"]:
+    yield from tree_rules(by_kind[Kind.ROSTER], by_kind[Kind.ROSTER_PART])
+    for document in by_kind[Kind.CYCLE]:
         if document.valid:
             yield from cycle_rules(document, roster_of(document.year), documents, legal_texts)
     yield from folder_rules(documents, roster_of, cycles)
-    for document in by_kind["registration"]:
+    for document in by_kind[Kind.REGISTRATION]:
         if document.valid:
             yield from registration_rules(
                 document, cycles.get(document.year or 0), roster_of(document.year)
             )
-    registrations = {d.model_key: d for d in by_kind["registration"]}
-    for document in by_kind["progress"]:
+    registrations = {d.model_key: d for d in by_kind[Kind.REGISTRATION]}
+    for document in by_kind[Kind.PROGRESS]:
         if document.valid:
             yield from progress_rules(
                 document, registrations.get(document.model_key), roster_of(document.year)
             )
-    evidence = {d.rel for d in by_kind["evidence"]}
+    evidence = {d.rel for d in by_kind[Kind.EVIDENCE]}
     cited: set[str] = set()
-    for document in by_kind["report"]:
+    for document in by_kind[Kind.REPORT]:
         if document.valid:
             yield from report_rules(
                 document,
@@ -88,7 +89,7 @@ def cross_file(
             "Tệp minh chứng không được báo cáo kết quả nào nhắc tới",
             "Thêm mục minh_chung có `tep:` là tên tệp này vào bao-cao.yaml, hoặc xóa tệp",
         )
-    for document in by_kind["score"]:
+    for document in by_kind[Kind.SCORE]:
         if document.valid:
             yield from score_rules(
                 document,
@@ -96,8 +97,8 @@ def cross_file(
                 registrations.get(document.model_key),
                 roster_of(document.year),
             )
-    progress = {d.rel: d for d in by_kind["progress"]}
-    for document in by_kind["answers"]:
+    progress = {d.rel: d for d in by_kind[Kind.PROGRESS]}
+    for document in by_kind[Kind.ANSWERS]:
         if document.valid:
             yield from answer_rules(document, progress, roster_of(document.year))
 
@@ -278,7 +279,7 @@ def cycle_rules(
     present = {
         d.rel.removeprefix(f"{SUBMISSIONS}/{document.year}/")
         for d in documents
-        if d.year == document.year and d.kind != "cycle"
+        if d.year == document.year and d.kind != Kind.CYCLE
     }
     yield from _receipt_rules(document.rel, cycle, roster, present)
 
@@ -458,17 +459,17 @@ def folder_rules(
 ) -> Iterator[Finding]:
     """Unit and person folders: real codes from the roster, never a look-alike."""
     person_skeletons: dict[tuple[int, str, str], str] = {}
-    broken_cycles = {d.year for d in documents if d.kind == "cycle" and not d.valid}
+    broken_cycles = {d.year for d in documents if d.kind == Kind.CYCLE and not d.valid}
     for document in documents:
         if document.year is None:
             continue
-        if document.kind != "cycle":
+        if document.kind != Kind.CYCLE:
             yield from _cycle_of(document, document.year in broken_cycles, cycles)
         unit = document.unit
-        if unit is None or document.kind == "roster-part":
+        if unit is None or document.kind == Kind.ROSTER_PART:
             continue
         roster = roster_of(document.year)
-        if document.kind == "answers":
+        if document.kind == Kind.ANSWERS:
             if roster is not None and unit not in roster.committee_by_code:
                 yield Finding(
                     document.rel,
@@ -555,7 +556,7 @@ def own_models(roster: Roster) -> set[str]:
 # What the site shows of a committee's own model (site/results.district_page): it registers
 # with the committee above and reports its progress here; no report, individual model or score
 # sheet of it has a page.
-OWN_MODEL_KINDS = frozenset({"registration", "progress", "evidence"})
+OWN_MODEL_KINDS = frozenset({Kind.REGISTRATION, Kind.PROGRESS, Kind.EVIDENCE})
 
 
 def site_shows(document: Document, roster: Roster | None) -> bool:
@@ -692,14 +693,14 @@ def _vn(day: dt.date) -> str:
 
 
 def _model_folder(document: Document) -> str:
-    return document.rel.rsplit("/", 2 if document.kind in ("progress", "evidence") else 1)[0]
+    return document.rel.rsplit("/", 2 if document.kind in (Kind.PROGRESS, Kind.EVIDENCE) else 1)[0]
 
 
 def _needs_registration(document: Document, what: str) -> Finding:
     return Finding(
         document.rel,
         (),
-        "progress.no-registration" if document.kind == "progress" else "report.no-registration",
+        "progress.no-registration" if document.kind == Kind.PROGRESS else "report.no-registration",
         f"{what} cho một mô hình chưa có bản đăng ký cùng năm",
         f"Nộp {_model_folder(document)}/dang-ky.yaml trước, hoặc đặt tệp vào đúng thư mục "
         "của mô hình đã đăng ký",
@@ -981,7 +982,7 @@ def clock_rules(documents: Iterable[Document], now: dt.datetime) -> Iterator[Fin
     for document in documents:
         if not document.valid or not isinstance(document.data, dict):
             continue
-        if document.kind == "cycle":
+        if document.kind == Kind.CYCLE:
             for n, entry in enumerate(document.data.get("so_tiep_nhan") or []):
                 at = parse_instant(entry["thoi_diem"])
                 if at > now:
@@ -994,7 +995,7 @@ def clock_rules(documents: Iterable[Document], now: dt.datetime) -> Iterator[Fin
                         "Ghi đúng thời điểm cơ quan tham mưu đã nhận hồ sơ, ví dụ 2023-02-27T10:00:00+07:00; "
                         "kiểm tra lại năm",
                     )
-        elif document.kind == "progress":
+        elif document.kind == Kind.PROGRESS:
             day = dt.date.fromisoformat(document.data["ngay"])
             if day > today:
                 yield Finding(

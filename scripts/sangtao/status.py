@@ -8,11 +8,11 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from sangtao.appraisal import UNDECIDED, Eligibility, Outcome, eligibility, outcome, sheet_of
+from sangtao.documents import Answers, Progress, Registration, Report
 from sangtao.history import History
-from sangtao.layout import cycle_dir
+from sangtao.layout import Kind, cycle_dir
 from sangtao.model import (
     TZ,
     Appraisability,
@@ -65,7 +65,7 @@ def receipts(
 
 @dataclass(frozen=True)
 class DocumentStatus:
-    kind: str
+    kind: Kind
     state: str
     deadline: dt.datetime
     effective_deadline: dt.datetime
@@ -173,16 +173,16 @@ class Compliance:
 
     units: tuple[UnitStatus, ...]
 
-    def counts_of(self, kind: str) -> dict[str, int]:
+    def counts_of(self, kind: Kind) -> dict[str, int]:
         """Units by state of their collective model's document of this kind."""
         counts = Counter(getattr(u.collective, kind).state for u in self.units)
         return {s: counts.get(s, 0) for s in STATES}
 
     @property
     def counts(self) -> dict[str, int]:
-        return self.counts_of("registration")
+        return self.counts_of(Kind.REGISTRATION)
 
-    def by_block_of(self, kind: str) -> dict[str, dict[str, int]]:
+    def by_block_of(self, kind: Kind) -> dict[str, dict[str, int]]:
         blocks: dict[str, Counter[str]] = {}
         for u in self.units:
             blocks.setdefault(u.unit.block, Counter())[getattr(u.collective, kind).state] += 1
@@ -245,7 +245,7 @@ def judge(
 
 
 def document_status(
-    kind: str,
+    kind: Kind,
     cycle: Cycle,
     unit: str,
     person: str | None,
@@ -321,31 +321,32 @@ class _Files:
 def _index(cycle: Cycle, documents: Iterable[Document]) -> _Files:
     files = _Files()
     prefix = f"{cycle_dir(cycle.year)}/"
+    by_kind = {
+        Kind.REGISTRATION: files.registration,
+        Kind.REPORT: files.report,
+    }
+    listed = {Kind.PROGRESS: files.progress, Kind.SCORE: files.scores}
     for d in documents:
         if d.year != cycle.year:
             continue
-        if d.kind == "answers" and d.valid:
-            for a in d.data["tra_loi"]:
-                files.answers.setdefault((prefix + a["tep"], a["kho_khan"]), []).append(
+        if d.kind == Kind.ANSWERS and d.valid:
+            for reply in Answers.of(d).replies:
+                files.answers.setdefault((prefix + reply.file, reply.difficulty), []).append(
                     Answer(
-                        on=dt.date.fromisoformat(a["ngay"]),
-                        by=a["nguoi_tra_loi"],
-                        body=a["noi_dung"],
-                        resolved=a["trang_thai"] == "da-giai-quyet",
-                        authority=a.get("co_quan", ""),
+                        on=dt.date.fromisoformat(reply.day),
+                        by=reply.by,
+                        body=reply.body,
+                        resolved=reply.resolved,
+                        authority=reply.authority,
                     )
                 )
         if d.unit is None:
             continue
         key = (d.unit, d.person)
-        if d.kind == "registration":
-            files.registration[key] = d
-        elif d.kind == "report":
-            files.report[key] = d
-        elif d.kind == "progress":
-            files.progress.setdefault(key, []).append(d)
-        elif d.kind == "score":
-            files.scores.setdefault(key, []).append(d)
+        if d.kind in by_kind:
+            by_kind[d.kind][key] = d
+        elif d.kind in listed:
+            listed[d.kind].setdefault(key, []).append(d)
     return files
 
 
@@ -354,29 +355,26 @@ def _progress(
 ) -> tuple[ProgressUpdate, ...]:
     updates = []
     for d in sorted(documents, key=lambda d: d.name or ""):
-        data: dict[str, Any] = d.data if isinstance(d.data, dict) else {}
+        body = Progress.of(d)
         day = dt.date.fromisoformat(d.name) if d.name else dt.date.min
-        who: dict[str, Any] = (
-            data["nguoi_bao_cao"] if isinstance(data.get("nguoi_bao_cao"), dict) else {}
-        )
-        raised: list[Any] = data["kho_khan"] if isinstance(data.get("kho_khan"), list) else []
+        who = body.reporter
         updates.append(
             ProgressUpdate(
                 rel=d.rel,
                 on=day,
-                percent=data.get("phan_tram") if isinstance(data.get("phan_tram"), int) else None,
-                done=_text(data.get("da_lam")),
-                requests=_text(data.get("de_xuat")),
-                reporter=", ".join(_text(who.get(k)) for k in ("ho_ten", "chuc_vu") if who.get(k)),
+                percent=body.percent,
+                done=body.done,
+                requests=body.requests,
+                reporter=", ".join(t for t in (who.name, who.position) if t) if who else "",
                 difficulties=tuple(
                     Difficulty(
                         d.rel,
                         n,
-                        _text(text),
+                        text,
                         day,
                         tuple(sorted(files.answers.get((d.rel, n), []), key=lambda a: a.on)),
                     )
-                    for n, text in enumerate(raised, 1)
+                    for n, text in enumerate(body.difficulties, 1)
                 ),
                 receipt=found.get(d.rel),
                 valid=d.valid,
@@ -399,10 +397,10 @@ def _model(
     key = (unit, person)
     document = files.registration.get(key)
     report = files.report.get(key)
-    data: dict[str, Any] = document.data if document and isinstance(document.data, dict) else {}
-    who: dict[str, Any] = data["ca_nhan"] if isinstance(data.get("ca_nhan"), dict) else {}
+    body = Registration.of(document) if document else None
+    who = body.person if body else None
     registration_status = document_status(
-        "registration",
+        Kind.REGISTRATION,
         cycle,
         unit,
         person,
@@ -412,7 +410,7 @@ def _model(
         own,
     )
     report_status = document_status(
-        "report", cycle, unit, person, report, found.get(report.rel) if report else None, now
+        Kind.REPORT, cycle, unit, person, report, found.get(report.rel) if report else None, now
     )
     appraisal, reasons = appraisability(registration_status, report_status, cycle.letter)
     if own is not None:
@@ -428,10 +426,10 @@ def _model(
         progress=_progress(files.progress.get(key, []), files, found),
         appraisal=appraisal,
         reasons=reasons,
-        title=_text(data.get("ten_mo_hinh")),
-        sector=_text(data.get("linh_vuc")),
-        person_name=_text(who.get("ho_ten")),
-        person_position=_text(who.get("chuc_vu")),
+        title=body.title if body else "",
+        sector=body.sector if body else "",
+        person_name=who.name if who else "",
+        person_position=who.position if who else "",
         document=document,
         report_document=report,
         outcome=result,
@@ -439,7 +437,7 @@ def _model(
             reasons,
             result,
             config,
-            cycle.deadlines["tham_dinh"],
+            cycle.deadline(Kind.SCORE),
             now,
             decided=appraisal != PENDING,
         ),
@@ -452,13 +450,8 @@ def _outcome(
     """The team's combined result for a model, when the cycle has an appraisal team."""
     if config is None:
         return None
-    data = report.data if report is not None and isinstance(report.data, dict) else {}
-    requested = data.get("de_nghi_khen_thuong") is True
+    requested = report is not None and Report.of(report).commendation_requested
     return outcome(config, [sheet_of(d, config) for d in scores], requested)
-
-
-def _text(value: object) -> str:
-    return value if isinstance(value, str) else ""
 
 
 def cycle_status(

@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 from sangtao.appraisal import Outcome
+from sangtao.layout import Kind
 from sangtao.model import Extension
 from sangtao.status import CommitteeStatus, Compliance, CycleStatus, DocumentStatus, ModelStatus
 
@@ -123,16 +124,16 @@ def outcome_json(result: Outcome | None) -> dict[str, Any] | None:
 
 def summary_json(compliance: Compliance) -> dict[str, Any]:
     """The counts of a set of organisations: the cycle's, or one committee's subtree."""
-    report_blocks = compliance.by_block_of("report")
+    report_blocks = compliance.by_block_of(Kind.REPORT)
     return {
         "units": len(compliance.units),
         "registered": compliance.registered,
         "reported": compliance.reported,
-        "registration": compliance.counts_of("registration"),
-        "report": compliance.counts_of("report"),
+        "registration": compliance.counts_of(Kind.REGISTRATION),
+        "report": compliance.counts_of(Kind.REPORT),
         "by_block": {
             block: {"registration": counts, "report": report_blocks[block]}
-            for block, counts in compliance.by_block_of("registration").items()
+            for block, counts in compliance.by_block_of(Kind.REGISTRATION).items()
         },
         "open_difficulties": len(compliance.open_difficulties()),
     }

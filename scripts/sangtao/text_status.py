@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sangtao.labels import days_left, state_label, vn_datetime
+from sangtao.layout import Kind
 from sangtao.status import CycleStatus, DocumentStatus, ModelStatus
 
 
@@ -21,7 +22,7 @@ def _row(model: ModelStatus, name: str) -> str:
 
 def status_text(status: CycleStatus) -> str:
     cycle = status.cycle
-    registration, report = cycle.deadline("registration"), cycle.deadline("report")
+    registration, report = cycle.deadline(Kind.REGISTRATION), cycle.deadline(Kind.REPORT)
     lines = [
         cycle.name,
         f"Hạn đăng ký {vn_datetime(registration)} ({days_left(registration, status.now)}); "

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from markupsafe import Markup
 
 from sangtao.labels import STATE_COLOURS, STATE_LABELS
+from sangtao.layout import Kind
 from sangtao.site.render import EMPTY, render
 from sangtao.status import EXTENDED, LATE, MISSING, ON_TIME, CycleStatus
 
@@ -24,7 +25,7 @@ def _short(name: str) -> str:
 
 
 def compliance_by_block(
-    status: CycleStatus, kind: str, blocks: dict[str, str], title: str
+    status: CycleStatus, kind: Kind, blocks: dict[str, str], title: str
 ) -> Markup:
     """One stacked bar per block: on time, extended, late, missing, as shares of the block's units."""
     counts = status.by_block_of(kind)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sangtao.changes import Revision
+from sangtao.layout import Kind
 from sangtao.model import Roster
 from sangtao.problems import Problem
 from sangtao.status import CycleStatus, ModelStatus
@@ -49,8 +50,8 @@ class SiteContext:
     def roster_files(self, year: int) -> tuple[str, ...]:
         """The files of the roster a cycle's units page shows: the cycle's own roster, and the
         common one on the current cycle's page (so it is shown even when no cycle uses it)."""
-        own = self.board_files.get(("roster", year), ())
-        common = self.board_files.get(("roster", None), ())
+        own = self.board_files.get((Kind.ROSTER, year), ())
+        common = self.board_files.get((Kind.ROSTER, None), ())
         if not own:
             return common
         return own + (common if year == self.current else ())

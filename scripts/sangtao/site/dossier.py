@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from sangtao.labels import EFFECT_NAMES, KIND_WORDS, REVISION_WORDS, vn_date
-from sangtao.layout import model_dir
+from sangtao.layout import SCHEMA_OF, Kind, model_dir
 from sangtao.site.context import SiteContext, dossier_src, evidence_src, sheet_src
 from sangtao.site.render import Rendered, render, render_page, shown_by
 from sangtao.status import MISSING, CycleStatus, DocumentStatus, ModelStatus, UnitStatus
@@ -22,7 +22,6 @@ from sangtao.validation import Schema
 # Fields shown in their own section, not in the generic list.
 _SHOWN_APART = {"don_vi", "nam", "ca_nhan", "ket_qua", "minh_chung", "hieu_qua"}
 _EVIDENCE_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.(?:pdf|jpg|jpeg|png)\Z")
-_SCHEMA_OF_KIND = {"registration": "dang-ky", "report": "bao-cao", "progress": "tien-do"}
 
 # A field's value as the page shows it: text, or a list of such values.
 Value = str | list["Value"]
@@ -245,12 +244,12 @@ def outcome_section(ctx: SiteContext, model: ModelStatus, here: str) -> Rendered
 
 def history_rows(ctx: SiteContext, model: ModelStatus) -> list[dict[str, Any]]:
     """Every landed change of the model's documents, oldest first (from ``ctx.revisions``)."""
-    documents = [(d.rel, "registration") for d in (model.document,) if d is not None]
-    documents += [(d.rel, "report") for d in (model.report_document,) if d is not None]
-    documents += [(u.rel, "progress") for u in model.progress]
+    documents = [(d.rel, Kind.REGISTRATION) for d in (model.document,) if d is not None]
+    documents += [(d.rel, Kind.REPORT) for d in (model.report_document,) if d is not None]
+    documents += [(u.rel, Kind.PROGRESS) for u in model.progress]
     rows: list[dict[str, Any]] = []
     for rel, kind in documents:
-        schema = ctx.schemas[_SCHEMA_OF_KIND[kind]]
+        schema = ctx.schemas[SCHEMA_OF[kind]]
         for revision in ctx.revisions.get(rel, ()):
             landing = revision.landing
             titles = ", ".join(schema.at((k,)).get("title", k) for k in revision.fields)

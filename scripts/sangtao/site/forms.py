@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sangtao.labels import days_left, vn_datetime
+from sangtao.layout import Kind
 from sangtao.site.context import SiteContext
 from sangtao.site.render import Rendered, json_for_html, render_page
 from sangtao.site.results import own_model_words
@@ -28,7 +29,7 @@ GUIDE = "huong-dan/nop-ho-so.md"
 @dataclass(frozen=True)
 class Form:
     schema: str  # the schema's name, also the page's name: bieu-mau/<schema>.md
-    kind: str  # the document kind in status and deadlines
+    kind: Kind  # the document kind in status and deadlines
     name: str  # what the clerk calls it
     file: str  # where the file goes inside the model's folder (its purpose: forms/_purpose.html)
 
@@ -36,19 +37,19 @@ class Form:
 FORMS = (
     Form(
         "dang-ky",
-        "registration",
+        Kind.REGISTRATION,
         "Đăng ký mô hình",
         "dang-ky.yaml",
     ),
     Form(
         "tien-do",
-        "progress",
+        Kind.PROGRESS,
         "Báo cáo tiến độ",
         "tien-do/<năm-tháng-ngày>.yaml",
     ),
     Form(
         "bao-cao",
-        "report",
+        Kind.REPORT,
         "Báo cáo kết quả",
         "bao-cao.yaml",
     ),
@@ -70,7 +71,7 @@ def form_pages(ctx: SiteContext) -> dict[str, Rendered]:
 
 
 def _deadline_text(status: CycleStatus, form: Form) -> str:
-    if form.kind not in ("registration", "report"):
+    if form.kind not in (Kind.REGISTRATION, Kind.REPORT):
         return "không có hạn riêng, gửi trong thời gian thực hiện đã đăng ký"
     deadline = status.cycle.deadline(form.kind)
     return f"{vn_datetime(deadline)} ({days_left(deadline, status.now)})"

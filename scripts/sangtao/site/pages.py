@@ -9,7 +9,7 @@ import datetime as dt
 from typing import Any
 
 from sangtao.labels import KIND_WORDS
-from sangtao.layout import cycle_dir, path_of
+from sangtao.layout import Kind, cycle_dir, path_of
 from sangtao.site.charts import compliance_by_block, progress_over_time
 from sangtao.site.committees import committee_pages
 from sangtao.site.context import SiteContext, chrome, committee_src, dossier_src, own_letter_src
@@ -21,7 +21,7 @@ from sangtao.site.results import results_pages
 from sangtao.status import LATE, MISSING, CycleStatus
 
 # Where the list of units missing each kind of document lives.
-MISSING_SLUGS = {"registration": "chua-dang-ky", "report": "chua-bao-cao"}
+MISSING_SLUGS = {Kind.REGISTRATION: "chua-dang-ky", Kind.REPORT: "chua-bao-cao"}
 
 
 def build_pages(ctx: SiteContext) -> dict[str, Rendered]:
@@ -49,7 +49,7 @@ def _percent(part: int, whole: int) -> str:
     return f"{(100 * part / whole):.0f}%" if whole else "0%"
 
 
-def compliance(ctx: SiteContext, status: CycleStatus, kind: str) -> dict[str, Any]:
+def compliance(ctx: SiteContext, status: CycleStatus, kind: Kind) -> dict[str, Any]:
     """X of Y, a bar, the counts by state and the table by block, for one kind of document."""
     counts = status.counts_of(kind)
     total = len(status.units)
@@ -82,10 +82,10 @@ def home_page(ctx: SiteContext, status: CycleStatus, here: str) -> Rendered:
         prefix=ctx.cycle_prefix(status.cycle.year),
         individuals=sum(len(u.individuals) for u in status.units),
         open_difficulties=len(status.open_difficulties()),
-        unregistered=status.counts_of("registration")[MISSING],
-        unreported=status.counts_of("report")[MISSING],
-        registration=compliance(ctx, status, "registration"),
-        report=compliance(ctx, status, "report"),
+        unregistered=status.counts_of(Kind.REGISTRATION)[MISSING],
+        unreported=status.counts_of(Kind.REPORT)[MISSING],
+        registration=compliance(ctx, status, Kind.REGISTRATION),
+        report=compliance(ctx, status, Kind.REPORT),
         progress_chart=chart,
         progress_rows=rows,
         own=_own_model_links(status),
@@ -128,11 +128,11 @@ def units_pages(ctx: SiteContext, status: CycleStatus, base: str) -> dict[str, R
 
 
 def missing_pages(
-    ctx: SiteContext, status: CycleStatus, kind: str, base: str
+    ctx: SiteContext, status: CycleStatus, kind: Kind, base: str
 ) -> dict[str, Rendered]:
     """The units the board must chase for one kind of document, and those that came late."""
     missing = [u for u in status.units if getattr(u.collective, kind).state == MISSING]
-    if kind == "report":
+    if kind == Kind.REPORT:
         # A unit that never registered is chased on the registration list.
         missing = [u for u in missing if u.collective.registration.state != MISSING]
     late = [u for u in status.units if getattr(u.collective, kind).state == LATE]
@@ -186,7 +186,7 @@ def difficulties_pages(ctx: SiteContext, status: CycleStatus, base: str) -> dict
         return render_page(
             "difficulties.html",
             titled(title, paging),
-            shown=(path_of("answers", year), *ctx.board_files.get(("answers", year), ())),
+            shown=(path_of(Kind.ANSWERS, year), *ctx.board_files.get((Kind.ANSWERS, year), ())),
             here=here,
             year=year,
             rows=[r for r, unit in zip(rows, owners, strict=True) if kept(unit, keep)],
@@ -203,7 +203,7 @@ def deadlines_page(ctx: SiteContext) -> Rendered:
     return render_page(
         "deadlines.html",
         "Thời hạn",
-        shown=(path_of("cycle", year) for year in years),
+        shown=(path_of(Kind.CYCLE, year) for year in years),
         statuses=[ctx.statuses[year] for year in years],
         names={code: unit for year in years for code, unit in ctx.roster_of(year).by_code.items()},
     )

@@ -20,6 +20,7 @@ from sangtao.changes import revisions_of
 from sangtao.collector import collector_paused
 from sangtao.corpus import Corpus
 from sangtao.exports import export_files
+from sangtao.layout import Kind
 from sangtao.model import Roster
 from sangtao.pipeline import Snapshot, parse_now, received_after, take_snapshot
 from sangtao.problems import FatalError
@@ -104,8 +105,8 @@ def board_files(corpus: Corpus) -> dict[tuple[str, int | None], tuple[str, ...]]
     """The board's files by kind and scope: the pages that show them claim them."""
     found: dict[tuple[str, int | None], tuple[str, ...]] = {}
     for document in corpus.documents:
-        if document.kind in ("roster", "roster-part", "answers"):
-            key = ("answers" if document.kind == "answers" else "roster", document.year)
+        if document.kind in (Kind.ROSTER, Kind.ROSTER_PART, Kind.ANSWERS):
+            key = (Kind.ANSWERS if document.kind == Kind.ANSWERS else Kind.ROSTER, document.year)
             found[key] = (*found.get(key, ()), document.rel)
     return found
 
@@ -152,7 +153,7 @@ def add_evidence(
     """Evidence files travel with the site, so it stays whole offline; the files shown."""
     shown = set()
     for document in corpus.documents:
-        if document.kind == "evidence" and document.valid and document.year in ctx.statuses:
+        if document.kind == Kind.EVIDENCE and document.valid and document.year in ctx.statuses:
             src = evidence_src_of(
                 document.year, document.unit or "", document.person, document.name or ""
             )

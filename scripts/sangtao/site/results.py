@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sangtao.appraisal import WAITING, Sheet, public_eligibility
-from sangtao.layout import path_of
+from sangtao.layout import Kind, path_of
 from sangtao.model import Appraisal, State, citation
 from sangtao.site.charts import score_distribution
 from sangtao.site.context import SiteContext, chrome, dossier_src, own_letter_src
@@ -294,7 +294,7 @@ def own_model_page(
 ) -> Rendered:
     here = dossier_src(model)
     sections = [
-        registration_section(ctx, model, path_of("registration", model.year, model.unit)),
+        registration_section(ctx, model, path_of(Kind.REGISTRATION, model.year, model.unit)),
         progress_section(ctx, model),
         history_section(ctx, model),
     ]
