@@ -31,7 +31,7 @@ from sangtao.reporter import FORMATS, inert, render
 from sangtao.review import check_tree, review_change
 from sangtao.status_json import OUTLINE_DEPTH, cycle_json, dumps
 from sangtao.summary import render_summary
-from sangtao.templates import render_score_template, render_template
+from sangtao.templates import prefilled, render_score_template, render_template
 from sangtao.text_status import status_text
 from sangtao.validation import SchemaSet
 
@@ -128,15 +128,11 @@ def new(args: argparse.Namespace) -> int:
     if args.kind == Kind.SCORE:
         return _new_score(root, corpus.cycles[year], roster, args)
     schema_name, title = SCHEMA_OF[args.kind], NEW_KINDS[args.kind]
-    prefilled: dict[str, object] = {"don_vi": args.unit, "nam": year}
     today = now.astimezone(TZ).date().isoformat()
-    if args.kind == Kind.PROGRESS:
-        prefilled["ngay"] = today
+    prefill = prefilled(args.kind, args.unit, year, args.person, today)
     rel = path_of(
         args.kind, year, args.unit, args.person, today if args.kind == Kind.PROGRESS else None
     )
-    if args.kind == Kind.REGISTRATION and args.person:
-        prefilled["ca_nhan"] = {"ma": args.person}
     path = root / rel
     if path.exists():
         raise FatalError(f"Tệp {rel} đã có; không ghi đè. Sửa thẳng tệp đó")
@@ -147,7 +143,7 @@ def new(args: argparse.Namespace) -> int:
         "Mục «không bắt buộc» đang bị ẩn bằng dấu #: muốn dùng thì xóa dấu # ở đầu dòng.",
         f"Kiểm tra: sangtao check {rel}",
     ]
-    text = render_template(SchemaSet(root / "schema")[schema_name], prefilled, header, year)
+    text = render_template(SchemaSet(root / "schema")[schema_name], prefill, header, year)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     print(f"Đã tạo {rel}. Mở tệp, điền nội dung rồi chạy `sangtao check {rel}`.")
@@ -205,10 +201,7 @@ def _new_score(root: Path, cycle: Cycle, roster: Roster, args: argparse.Namespac
     path = root / rel
     if path.exists():
         raise FatalError(f"Tệp {rel} đã có; không ghi đè. Sửa thẳng tệp đó")
-    prefilled: dict[str, object] = {"don_vi": args.unit, "nam": cycle.year}
-    if args.person:
-        prefilled["ca_nhan"] = args.person
-    prefilled["nguoi_cham"] = member.account
+    prefill = prefilled(Kind.SCORE, args.unit, cycle.year, args.person, appraiser=member.account)
     unit = roster.by_code[args.unit]
     header = [
         f"Phiếu chấm điểm — {unit.name}"
@@ -220,7 +213,7 @@ def _new_score(root: Path, cycle: Cycle, roster: Roster, args: argparse.Namespac
     ]
     text = render_score_template(
         SchemaSet(root / "schema")[SCHEMA_OF[Kind.SCORE]],
-        prefilled,
+        prefill,
         header,
         appraisal.criteria,
         appraisal.classification,

@@ -10,7 +10,7 @@ from pathlib import Path
 import git
 
 from sangtao.history import tree_prefix
-from sangtao.layout import ROSTER_FILE, ROSTER_NAME, ROSTER_PARTS_DIR
+from sangtao.layout import Kind, cycle_dir, path_of, roster_parts_dir
 from sangtao.model import Roster
 from sangtao.problems import Problem
 
@@ -24,16 +24,18 @@ _HEADER = (
     "# required check judges who may write there, so a unit's own submission merges by itself.\n"
 )
 # Under the project folder: what only the gate judges (every folder of a cycle) …
-GATE_JUDGED = ("submissions/*/*/",)
-# … and, inside those, what stays the board's.
-_BOARD_FILES = (
-    ROSTER_FILE,
-    f"submissions/{ROSTER_PARTS_DIR}/",
-    "submissions/{year}/" + ROSTER_NAME,
-    "submissions/{year}/" + f"{ROSTER_PARTS_DIR}/",
-    "submissions/{year}/dot.yaml",
-    "submissions/{year}/giai-dap.yaml",
-)
+GATE_JUDGED = (f"{cycle_dir('*')}/*/",)
+
+
+def _board_files(year: int | str | None) -> tuple[str, ...]:
+    """… and, inside those, what stays the board's: the roster of every cycle (``year`` None),
+    or a cycle's roster, cycle file and answers (``*``: any cycle's)."""
+    roster = (path_of(Kind.ROSTER, year), f"{roster_parts_dir(year)}/")
+    return (
+        roster
+        if year is None
+        else (*roster, path_of(Kind.CYCLE, year), path_of(Kind.ANSWERS, year))
+    )
 
 
 def render(
@@ -42,11 +44,11 @@ def render(
     """The file for the top of the repository; ``prefix`` is where the project sits in it."""
     board = " ".join(f"@{a.account}" for a in roster.admins)
     lines = [_HEADER, f"*  {board}", *(f"/{prefix}{path}" for path in GATE_JUDGED), ""]
-    lines += [f"/{prefix}{path.format(year='*')}  {board}" for path in _BOARD_FILES]
+    lines += [f"/{prefix}{path}  {board}" for path in (*_board_files(None), *_board_files("*"))]
     for year, own in sorted((cycle_rosters or {}).items()):
         # A cycle's own roster names that year's board: its lines come later, so they win.
         admins = " ".join(f"@{a.account}" for a in own.admins)
-        lines += [f"/{prefix}{path.format(year=year)}  {admins}" for path in _BOARD_FILES[2:]]
+        lines += [f"/{prefix}{path}  {admins}" for path in _board_files(year)]
     return "\n".join(lines) + "\n"
 
 

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sangtao.layout import SUBMISSIONS, Kind, Location, Misplaced, locate
+from sangtao.layout import LEGAL_TEXTS_DIR, SUBMISSIONS, Kind, Location, Misplaced, locate
 from sangtao.loader import Loaded, LoadError, load_file
 from sangtao.model import Cycle, Document, Roster
 from sangtao.problems import Problem
-from sangtao.rules import LEGAL_TEXTS_DIR, Finding, cross_file
+from sangtao.rules import Finding, cross_file
 from sangtao.validation import SchemaSet, schema_problems
 
 MAX_EVIDENCE_BYTES = 5 * 1024 * 1024

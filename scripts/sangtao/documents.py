@@ -18,19 +18,19 @@ from sangtao.layout import Kind
 from sangtao.loader import JsonPath
 
 
-class _Fields:
+class Fields:
     """A typed document or a part of one: its fields' YAML keys, and the parts its items are."""
 
     __slots__ = ()
     KEYS: ClassVar[Mapping[str, str]] = {}
-    PARTS: ClassVar[Mapping[str, type[_Fields]]] = {}
+    PARTS: ClassVar[Mapping[str, type[Fields]]] = {}
 
     @classmethod
-    def at(cls, *path: str | int) -> JsonPath:
-        """The YAML path of a field: ``Registration.at("period", "end")`` →
+    def yaml_path(cls, *path: str | int) -> JsonPath:
+        """The YAML path of a field: ``Registration.yaml_path("period", "end")`` →
         ``("thoi_gian_thuc_hien", "den_ngay")``; an int is an item's index, kept as it is."""
         found: list[str | int] = []
-        here: type[_Fields] = cls
+        here: type[Fields] = cls
         for step in path:
             if isinstance(step, int):
                 found.append(step)
@@ -57,13 +57,13 @@ def _integer(value: object) -> int | None:
 
 
 @dataclass(frozen=True, slots=True)
-class Person(_Fields):
+class Person(Fields):
     """Who a model belongs to, who reported, who signed: code (when a folder is named for
     them), full name, position."""
 
     KEYS: ClassVar[Mapping[str, str]] = {"code": "ma", "name": "ho_ten", "position": "chuc_vu"}
 
-    code: str
+    code: str | None
     name: str
     position: str
 
@@ -72,11 +72,16 @@ class Person(_Fields):
         if not isinstance(data, dict):
             return None
         get, k = _mapping(data).get, cls.KEYS
-        return cls(_text(get(k["code"])), _text(get(k["name"])), _text(get(k["position"])))
+        code = get(k["code"])
+        return cls(
+            code if isinstance(code, str) else None,
+            _text(get(k["name"])),
+            _text(get(k["position"])),
+        )
 
 
 @dataclass(frozen=True, slots=True)
-class Period(_Fields):
+class Period(Fields):
     """The registered time of a model, as written (ISO dates once the schema passed)."""
 
     KEYS: ClassVar[Mapping[str, str]] = {"start": "tu_ngay", "end": "den_ngay"}
@@ -95,12 +100,20 @@ _MODEL_KEYS = {"unit": "don_vi", "year": "nam"}
 _LETTER_KEYS = {"signed_on": "ngay_van_ban", "number": "so_van_ban", "signer": "nguoi_ky"}
 
 
+def year_written(data: object) -> object:
+    """The year a document says it is for (``nam``: every document of a model, and a cycle),
+    whether or not it passed its schema."""
+    return _mapping(data).get(_MODEL_KEYS["year"])
+
+
 class _Body(Protocol):
     @property
     def body(self) -> object: ...
 
 
-class _Document(_Fields):
+class TypedDocument(Fields):
+    """A whole document of one kind, read from a file (``Document.body``)."""
+
     __slots__ = ()
 
     @classmethod
@@ -113,7 +126,7 @@ class _Document(_Fields):
 
 
 @dataclass(frozen=True, slots=True)
-class Registration(_Document):
+class Registration(TypedDocument):
     """dang-ky.yaml: a model registered by a unit, or by one person in it."""
 
     KEYS: ClassVar[Mapping[str, str]] = {
@@ -124,7 +137,7 @@ class Registration(_Document):
         "sector": "linh_vuc",
         "period": "thoi_gian_thuc_hien",
     }
-    PARTS: ClassVar[Mapping[str, type[_Fields]]] = {
+    PARTS: ClassVar[Mapping[str, type[Fields]]] = {
         "person": Person,
         "period": Period,
         "signer": Person,
@@ -136,7 +149,7 @@ class Registration(_Document):
     title: str
     sector: str
     period: Period | None
-    signed_on: object
+    signed_on: str | None  # an ISO date once the schema passed
     number: str
     signer: Person | None
 
@@ -151,14 +164,14 @@ class Registration(_Document):
             title=_text(get(k["title"])),
             sector=_text(get(k["sector"])),
             period=Period.from_data(period) if isinstance(period, dict) else None,
-            signed_on=get(k["signed_on"]),
+            signed_on=_text(get(k["signed_on"])) or None,
             number=str(get(k["number"], "")),
             signer=Person.from_data(get(k["signer"])),
         )
 
 
 @dataclass(frozen=True, slots=True)
-class Progress(_Document):
+class Progress(TypedDocument):
     """tien-do/<date>.yaml: what a model has done so far, and the difficulties it raises."""
 
     KEYS: ClassVar[Mapping[str, str]] = {
@@ -170,7 +183,7 @@ class Progress(_Document):
         "reporter": "nguoi_bao_cao",
         "difficulties": "kho_khan",
     }
-    PARTS: ClassVar[Mapping[str, type[_Fields]]] = {"reporter": Person}
+    PARTS: ClassVar[Mapping[str, type[Fields]]] = {"reporter": Person}
 
     unit: object
     year: object
@@ -198,7 +211,7 @@ class Progress(_Document):
 
 
 @dataclass(frozen=True, slots=True)
-class Evidence(_Fields):
+class Evidence(Fields):
     """An item of a report's evidence: a file beside it, or an https link."""
 
     KEYS: ClassVar[Mapping[str, str]] = {"file": "tep", "link": "lien_ket", "title": "tieu_de"}
@@ -209,7 +222,7 @@ class Evidence(_Fields):
 
 
 @dataclass(frozen=True, slots=True)
-class Result(_Fields):
+class Result(Fields):
     """A row of a report's results: a measure before and after."""
 
     KEYS: ClassVar[Mapping[str, str]] = {
@@ -244,7 +257,7 @@ def _result(item: dict[str, Any]) -> Result:
 
 
 @dataclass(frozen=True, slots=True)
-class Report(_Document):
+class Report(TypedDocument):
     """bao-cao.yaml: the model's results, their evidence, and whether it asks for a
     commendation."""
 
@@ -256,7 +269,7 @@ class Report(_Document):
         "results": "ket_qua",
         "effects": "hieu_qua",
     }
-    PARTS: ClassVar[Mapping[str, type[_Fields]]] = {
+    PARTS: ClassVar[Mapping[str, type[Fields]]] = {
         "evidence": Evidence,
         "results": Result,
         "signer": Person,
@@ -270,7 +283,7 @@ class Report(_Document):
     results: tuple[Result, ...]
     listed_results: int
     effects: dict[str, Any] | None
-    signed_on: object
+    signed_on: str | None
     number: str
 
     @classmethod
@@ -286,13 +299,13 @@ class Report(_Document):
             results=tuple(_result(i) for i in results or () if isinstance(i, dict)),
             listed_results=len(results or ()),
             effects=effects if isinstance(effects := get(k["effects"]), dict) else None,
-            signed_on=get(k["signed_on"]),
+            signed_on=_text(get(k["signed_on"])) or None,
             number=str(get(k["number"], "")),
         )
 
 
 @dataclass(frozen=True, slots=True)
-class Score(_Fields):
+class Score(Fields):
     """One criterion on a score sheet."""
 
     KEYS: ClassVar[Mapping[str, str]] = {
@@ -307,7 +320,7 @@ class Score(_Fields):
 
 
 @dataclass(frozen=True, slots=True)
-class ScoreSheet(_Document):
+class ScoreSheet(TypedDocument):
     """tham-dinh/<unit>[/<person>]/<account>.yaml: one appraiser's scores for one model."""
 
     KEYS: ClassVar[Mapping[str, str]] = {
@@ -320,7 +333,7 @@ class ScoreSheet(_Document):
         "proposed_commendation": "de_xuat_khen_thuong",
         "day": "ngay",
     }
-    PARTS: ClassVar[Mapping[str, type[_Fields]]] = {"scores": Score}
+    PARTS: ClassVar[Mapping[str, type[Fields]]] = {"scores": Score}
 
     unit: object
     year: object
@@ -364,7 +377,7 @@ RESOLVED = "da-giai-quyet"  # the state of an answer that settles its difficulty
 
 
 @dataclass(frozen=True, slots=True)
-class Reply(_Fields):
+class Reply(Fields):
     """The board's, or a committee's, answer to one difficulty of a progress update."""
 
     KEYS: ClassVar[Mapping[str, str]] = {
@@ -387,11 +400,11 @@ class Reply(_Fields):
 
 
 @dataclass(frozen=True, slots=True)
-class Answers(_Document):
+class Answers(TypedDocument):
     """giai-dap.yaml (the board's) or giai-dap/<committee>.yaml: answers to difficulties."""
 
     KEYS: ClassVar[Mapping[str, str]] = {"replies": "tra_loi"}
-    PARTS: ClassVar[Mapping[str, type[_Fields]]] = {"replies": Reply}
+    PARTS: ClassVar[Mapping[str, type[Fields]]] = {"replies": Reply}
 
     replies: tuple[Reply, ...]
 
@@ -417,6 +430,21 @@ def _reply(item: dict[str, Any]) -> Reply:
 
 
 Body = Registration | Progress | Report | ScoreSheet | Answers
+
+# Fields that only one kind of document has, in the order they are looked for: how `sangtao
+# receive` tells what a file typed in by the board is.
+_TELLTALES = {
+    Kind.SCORE: ("nguoi_cham", "khong_xung_dot"),
+    Kind.PROGRESS: ("phan_tram", "da_lam"),
+    Kind.REPORT: ("qua_trinh_thuc_hien", "kha_nang_nhan_rong"),
+    Kind.REGISTRATION: ("y_tuong", "diem_moi"),
+}
+
+
+def kind_by_fields(data: dict[str, Any]) -> Kind | None:
+    """The kind of a document by the fields it has; None when none tells."""
+    return next((kind for kind, keys in _TELLTALES.items() if any(k in data for k in keys)), None)
+
 
 _BUILDERS: dict[Kind, Any] = {
     Kind.REGISTRATION: Registration.from_data,

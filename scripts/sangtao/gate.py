@@ -374,7 +374,7 @@ def sheet_ownership(
         )
         return
     assert cycle is not None
-    closed = now is not None and now > cycle.deadlines["tham_dinh"] + cycle.grace
+    closed = now is not None and now > cycle.deadline(Kind.SCORE) + cycle.grace
     if closed and not member.leader:
         yield Problem(
             change.path,

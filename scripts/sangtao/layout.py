@@ -41,6 +41,7 @@ INDIVIDUALS_DIR = "ca-nhan"
 PROGRESS_DIR = "tien-do"
 EVIDENCE_DIR = "minh-chung"
 APPRAISAL_DIR = "tham-dinh"
+LEGAL_TEXTS_DIR = "van-ban"  # under docs/: the full texts a cycle's legal basis cites
 EVIDENCE_TYPES = (".pdf", ".jpg", ".jpeg", ".png")
 MODEL_FILES = {REGISTRATION_FILE: Kind.REGISTRATION, REPORT_FILE: Kind.REPORT}
 FILE_OF = {kind: name for name, kind in MODEL_FILES.items()}
@@ -92,12 +93,18 @@ class Location:
 # kind, year, unit, person and name back (tests/test_layout.py checks it with Hypothesis).
 
 
-def cycle_dir(year: int) -> str:
-    """submissions/<year>: the cycle's folder."""
+def cycle_dir(year: int | str) -> str:
+    """submissions/<year>: the cycle's folder; ``year`` may be ``*``, any cycle's (the
+    patterns of CODEOWNERS)."""
     return f"{SUBMISSIONS}/{year}"
 
 
-def model_dir(year: int, unit: str, person: str | None = None) -> str:
+def roster_parts_dir(year: int | str | None = None) -> str:
+    """The folder of a roster's parts, one file per committee: of every cycle, or of one."""
+    return f"{SUBMISSIONS if year is None else cycle_dir(year)}/{ROSTER_PARTS_DIR}"
+
+
+def model_dir(year: int | str, unit: str, person: str | None = None) -> str:
     """The folder of a unit's collective model, or of one person's model in that unit."""
     folder = f"{cycle_dir(year)}/{unit}"
     return f"{folder}/{INDIVIDUALS_DIR}/{person}" if person is not None else folder
@@ -105,7 +112,7 @@ def model_dir(year: int, unit: str, person: str | None = None) -> str:
 
 def path_of(
     kind: Kind,
-    year: int | None = None,
+    year: int | str | None = None,
     unit: str | None = None,
     person: str | None = None,
     name: str | None = None,
@@ -121,7 +128,7 @@ def path_of(
         return (
             f"{base}/{ROSTER_NAME}"
             if kind == Kind.ROSTER
-            else f"{base}/{ROSTER_PARTS_DIR}/{unit}.yaml"
+            else f"{roster_parts_dir(year)}/{unit}.yaml"
         )
     if year is None:
         raise ValueError(f"a {kind} document belongs to a year")

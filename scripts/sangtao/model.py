@@ -5,15 +5,16 @@ Built from documents that passed their schema, so the constructors here may inde
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
-from typing import Any
+from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
-from sangtao.documents import Body, read_body
+from sangtao.documents import Fields, TypedDocument, read_body
 from sangtao.layout import Kind
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -56,8 +57,19 @@ def parse_instant(text: str) -> dt.datetime:
 
 
 @dataclass(frozen=True)
-class Unit:
+class Unit(Fields):
     """A grassroots organisation that must register: a leaf of the roster's tree."""
+
+    KEYS: ClassVar[Mapping[str, str]] = {
+        "code": "ma",
+        "name": "ten",
+        "kind": "loai",
+        "block": "khoi",
+        "accounts": "tai_khoan",
+        "note": "ghi_chu",
+        "committee": "truc_thuoc",
+        "parent": "truc_thuoc",  # the same field, named as a committee's parent is
+    }
 
     code: str
     name: str
@@ -69,8 +81,16 @@ class Unit:
 
 
 @dataclass(frozen=True)
-class Committee:
+class Committee(Fields):
     """An intermediate committee (commune, ward, bloc): follows its subtree, has its own model."""
+
+    KEYS: ClassVar[Mapping[str, str]] = {
+        "code": "ma",
+        "name": "ten",
+        "kind": "loai",
+        "parent": "truc_thuoc",
+        "accounts": "tai_khoan",
+    }
 
     code: str
     name: str
@@ -96,10 +116,42 @@ _DOCUMENT_KINDS = {
 }
 
 
-def citation(basis: dict[str, Any]) -> str:
+@dataclass(frozen=True, slots=True)
+class LegalBasis(Fields):
+    """A letter a cycle rests on (``can_cu``): the first one started the cycle."""
+
+    KEYS: ClassVar[Mapping[str, str]] = {
+        "number": "so",
+        "kind": "loai",
+        "day": "ngay",
+        "issuer": "co_quan",
+        "summary": "trich_yeu",
+        "full_text": "toan_van",
+    }
+
+    number: str
+    kind: str | None
+    day: str
+    issuer: str
+    summary: str
+    full_text: str | None  # a file in docs/van-ban/
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> LegalBasis:
+        return cls(
+            number=str(data.get("so", "")),
+            kind=data.get("loai"),
+            day=data["ngay"],
+            issuer=data["co_quan"],
+            summary=data["trich_yeu"],
+            full_text=data.get("toan_van"),
+        )
+
+
+def citation(basis: LegalBasis) -> str:
     """How a page cites a legal basis letter: its kind and number, e.g. «Công văn 833-CV/HU»."""
-    number = str(basis.get("so", ""))
-    kind = basis.get("loai")
+    number = basis.number
+    kind = basis.kind
     if not kind:
         symbol = number.split("/")[0].rsplit("-", 1)[-1] if "-" in number else ""
         kind = _DOCUMENT_KINDS.get(symbol, "Văn bản")
@@ -147,7 +199,13 @@ class Issuer:
 
 
 @dataclass(frozen=True)
-class Admin:
+class Admin(Fields):
+    KEYS: ClassVar[Mapping[str, str]] = {
+        "account": "tai_khoan",
+        "name": "ho_ten",
+        "position": "chuc_vu",
+    }
+
     account: str
     name: str
     position: str = ""
@@ -158,6 +216,69 @@ ROOT_KEYS = ("cap_uy", "huyen")  # the roster's own committee; ``huyen`` is the 
 
 def root_block(data: dict[str, Any]) -> dict[str, Any]:
     return next((dict(data[k]) for k in ROOT_KEYS if k in data), {})
+
+
+def _unit(data: dict[str, Any], committee: str | None = None) -> Unit:
+    return Unit(
+        code=data["ma"],
+        name=data["ten"],
+        kind=data["loai"],
+        block=data["khoi"],
+        accounts=tuple(data["tai_khoan"]),
+        note=data.get("ghi_chu", ""),
+        committee=data.get("truc_thuoc", committee),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class RosterFile(TypedDocument):
+    """One roster file as written: the main one (``don-vi.yaml``: root committee, admins,
+    intermediate committees, organisations) or one committee's part (``don-vi/<code>.yaml``:
+    organisations). A unit's ``committee`` is its ``truc_thuoc`` as written (None: not written)."""
+
+    KEYS: ClassVar[Mapping[str, str]] = {
+        "admins": "quan_tri",
+        "committees": "cap_uy_truc_thuoc",
+        "units": "don_vi",
+        "demo": "du_lieu_mau",
+    }
+    PARTS: ClassVar[Mapping[str, type[Fields]]] = {
+        "admins": Admin,
+        "committees": Committee,
+        "units": Unit,
+    }
+
+    root: dict[str, Any]
+    admins: tuple[Admin, ...]
+    committees: tuple[Committee, ...]
+    units: tuple[Unit, ...]
+    demo: bool
+
+    @property
+    def root_code(self) -> str | None:
+        return self.root.get("ma")
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> RosterFile:
+        return cls(
+            root=root_block(data),
+            admins=tuple(
+                Admin(a["tai_khoan"], a["ho_ten"], a.get("chuc_vu", ""))
+                for a in data.get("quan_tri", ())
+            ),
+            committees=tuple(
+                Committee(
+                    code=c["ma"],
+                    name=c["ten"],
+                    kind=c["loai"],
+                    parent=c.get("truc_thuoc"),
+                    accounts=tuple(c.get("tai_khoan", ())),
+                )
+                for c in data.get("cap_uy_truc_thuoc", ())
+            ),
+            units=tuple(_unit(u) for u in data.get("don_vi", ())),
+            demo=bool(data.get("du_lieu_mau", False)),
+        )
 
 
 @dataclass(frozen=True)
@@ -176,6 +297,11 @@ class Roster:
     def root_code(self) -> str | None:
         """The folder of the root committee's own model, registered with its superior."""
         return self.root.get("ma")
+
+    @property
+    def repo_url(self) -> str | None:
+        """The forge repository the site links each file to (``kho_ma_nguon``)."""
+        return self.root.get("kho_ma_nguon")
 
     @property
     def hierarchical(self) -> bool:
@@ -242,44 +368,42 @@ class Roster:
     ) -> Roster:
         """The main roster file, and the part files (one per committee, named by its code)
         whose organisations belong to that committee."""
-        listed = [(u, u.get("truc_thuoc")) for u in data.get("don_vi", ())]
+        return cls.from_files(
+            RosterFile.from_data(data), ((code, RosterFile.from_data(p)) for code, p in parts)
+        )
+
+    @classmethod
+    def from_files(cls, main: RosterFile, parts: Iterable[tuple[str, RosterFile]] = ()) -> Roster:
+        units = list(main.units)
         # Parts in the order the main file lists their committees: the tree's reading order.
-        order = {c["ma"]: i for i, c in enumerate(data.get("cap_uy_truc_thuoc", ()))}
+        order = {c.code: i for i, c in enumerate(main.committees)}
         for code, part in sorted(parts, key=lambda p: (order.get(p[0], len(order)), p[0])):
-            listed.extend((u, u.get("truc_thuoc", code)) for u in part.get("don_vi", ()))
+            units.extend(
+                u if u.committee is not None else dataclasses.replace(u, committee=code)
+                for u in part.units
+            )
         return cls(
-            root=root_block(data),
-            admins=tuple(
-                Admin(a["tai_khoan"], a["ho_ten"], a.get("chuc_vu", "")) for a in data["quan_tri"]
-            ),
-            units=tuple(
-                Unit(
-                    code=u["ma"],
-                    name=u["ten"],
-                    kind=u["loai"],
-                    block=u["khoi"],
-                    accounts=tuple(u["tai_khoan"]),
-                    note=u.get("ghi_chu", ""),
-                    committee=committee,
-                )
-                for u, committee in listed
-            ),
-            demo=bool(data.get("du_lieu_mau", False)),
-            committees=tuple(
-                Committee(
-                    code=c["ma"],
-                    name=c["ten"],
-                    kind=c["loai"],
-                    parent=c.get("truc_thuoc"),
-                    accounts=tuple(c.get("tai_khoan", ())),
-                )
-                for c in data.get("cap_uy_truc_thuoc", ())
-            ),
+            root=main.root,
+            admins=main.admins,
+            units=tuple(units),
+            demo=main.demo,
+            committees=main.committees,
         )
 
 
 @dataclass(frozen=True)
-class Extension:
+class Extension(Fields):
+    KEYS: ClassVar[Mapping[str, str]] = {
+        "unit": "don_vi",
+        "person": "ca_nhan",
+        "document": "van_ban",
+        "until": "han_moi",
+        "authority": "co_quan",
+        "number": "so_van_ban",
+        "granted_on": "ngay",
+        "reason": "ly_do",
+    }
+
     unit: str
     person: str | None
     document: str  # "dang-ky" | "bao-cao"
@@ -289,10 +413,26 @@ class Extension:
     granted_on: str
     reason: str
 
+    @property
+    def kind(self) -> Kind:
+        """The kind of document whose deadline it moves."""
+        return (
+            Kind.REGISTRATION if self.document == DOCUMENT_SLUG[Kind.REGISTRATION] else Kind.REPORT
+        )
+
 
 @dataclass(frozen=True)
-class ReceiptEntry:
+class ReceiptEntry(Fields):
     """A line of the receipt book: the board's word on when a file was received."""
+
+    KEYS: ClassVar[Mapping[str, str]] = {
+        "file": "tep",
+        "at": "thoi_diem",
+        "form": "hinh_thuc",
+        "recorder": "nguoi_ghi",
+        "number": "so_den",
+        "note": "ghi_chu",
+    }
 
     file: str  # relative to the cycle folder
     at: dt.datetime
@@ -300,10 +440,31 @@ class ReceiptEntry:
     recorder: str
     number: str = ""
     note: str = ""
+    written: str = ""  # ``at`` as the book writes it
+
+    def to_data(self) -> dict[str, str]:
+        """The line as the book writes it: the fields that are set, in the book's order."""
+        values = {
+            "file": self.file,
+            "at": self.written or self.at.isoformat(),
+            "form": self.form,
+            "number": self.number,
+            "recorder": self.recorder,
+            "note": self.note,
+        }
+        return {self.KEYS[name]: value for name, value in values.items() if value}
 
 
 @dataclass(frozen=True)
-class Appraiser:
+class Appraiser(Fields):
+    KEYS: ClassVar[Mapping[str, str]] = {
+        "account": "tai_khoan",
+        "name": "ho_ten",
+        "position": "chuc_vu",
+        "leader": "vai_tro",
+        "home_unit": "don_vi",
+        "conflicts": "xung_dot",
+    }
     account: str
     name: str
     position: str
@@ -333,7 +494,17 @@ class Level:
 
 
 @dataclass(frozen=True)
-class Appraisal:
+class Appraisal(Fields):
+    KEYS: ClassVar[Mapping[str, str]] = {
+        "team": "to_tham_dinh",
+        "criteria": "tieu_chi",
+        "classification": "xep_loai",
+        "published": "cong_bo",
+        "excellence_minimum": "xep_loai_toi_thieu_xuat_sac",
+        "commendations": "khen_thuong",
+    }
+    PARTS: ClassVar[Mapping[str, type[Fields]]] = {"team": Appraiser}
+
     team: tuple[Appraiser, ...]
     criteria: tuple[Criterion, ...]
     classification: tuple[Level, ...]  # highest threshold first
@@ -396,11 +567,35 @@ class Appraisal:
         )
 
 
+class _Deadlines(Fields):
+    """The cycle's ``han`` block: one deadline per kind of document."""
+
+    __slots__ = ()
+    KEYS: ClassVar[Mapping[str, str]] = {kind.value: key for kind, key in DEADLINE_KEY.items()}
+
+
 @dataclass(frozen=True)
-class Cycle:
+class Cycle(Fields):
+    KEYS: ClassVar[Mapping[str, str]] = {
+        "year": "nam",
+        "legal_basis": "can_cu",
+        "deadlines": "han",
+        "window": "khung_thoi_gian",
+        "extensions": "gia_han",
+        "receipt_book": "so_tiep_nhan",
+        "appraisal": "tham_dinh",
+    }
+    PARTS: ClassVar[Mapping[str, type[Fields]]] = {
+        "legal_basis": LegalBasis,
+        "deadlines": _Deadlines,
+        "extensions": Extension,
+        "receipt_book": ReceiptEntry,
+        "appraisal": Appraisal,
+    }
+
     year: int
     name: str
-    legal_basis: tuple[dict[str, Any], ...]
+    legal_basis: tuple[LegalBasis, ...]
     deadlines: dict[str, dt.datetime]
     grace: dt.timedelta
     window: tuple[dt.date, dt.date]
@@ -417,7 +612,7 @@ class Cycle:
         return cls(
             year=year,
             name=data["ten"],
-            legal_basis=tuple(data["can_cu"]),
+            legal_basis=tuple(LegalBasis.from_data(b) for b in data["can_cu"]),
             deadlines={k: parse_instant(v) for k, v in data["han"].items()},
             grace=dt.timedelta(minutes=int(data.get("an_han_phut", 0))),
             window=(
@@ -445,6 +640,7 @@ class Cycle:
                     recorder=r["nguoi_ghi"],
                     number=str(r.get("so_den", "")),
                     note=r.get("ghi_chu", ""),
+                    written=r["thoi_diem"],
                 )
                 for r in data.get("so_tiep_nhan", ())
             ),
@@ -501,8 +697,11 @@ class Document:
     name: str | None = None  # the date of a progress update, the file name of evidence
 
     @cached_property
-    def body(self) -> Body | None:
-        """The typed document (``sangtao.documents``), built once, when first read."""
+    def body(self) -> TypedDocument | None:
+        """The typed document (``sangtao.documents``, or a ``RosterFile``), built once, when
+        first read; None for a cycle (``Cycle.from_data``) and for evidence."""
+        if self.kind in (Kind.ROSTER, Kind.ROSTER_PART):
+            return RosterFile.from_data(self.data)
         return read_body(self.kind, self.data)
 
     @property

@@ -17,10 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from sangtao.corpus import Corpus, read_corpus
+from sangtao.documents import Progress, Registration, Report, kind_by_fields, read_body
 from sangtao.labels import state_label, vn_date, vn_datetime
-from sangtao.layout import CODE, CYCLE_FILE, KIND_OF, Kind, cycle_dir, path_of
+from sangtao.layout import CODE, CYCLE_FILE, KIND_OF, SCHEMA_OF, Kind, cycle_dir, path_of
 from sangtao.loader import LoadError, load_bytes, top_level_sequence
-from sangtao.model import TZ, Cycle, Roster, State
+from sangtao.model import TZ, Cycle, ReceiptEntry, Roster, State
 from sangtao.problems import FatalError, Problem
 from sangtao.rules import own_models
 
@@ -93,16 +94,13 @@ def parse_at(text: str) -> dt.datetime:
 
 def kind_of(data: dict[str, Any], name: str) -> str:
     """Which document a file is, from its own fields; its name decides only a bare file."""
-    if "nguoi_cham" in data or "khong_xung_dot" in data:
+    kind = kind_by_fields(data)
+    if kind == Kind.SCORE:
         raise FatalError(
             "Đây là phiếu chấm: thành viên Tổ thẩm định tự nộp phiếu của mình, không ghi sổ tiếp nhận"
         )
-    if "phan_tram" in data or "da_lam" in data:
-        return "tien-do"
-    if "qua_trinh_thuc_hien" in data or "kha_nang_nhan_rong" in data:
-        return "bao-cao"
-    if "y_tuong" in data or "diem_moi" in data:
-        return "dang-ky"
+    if kind is not None:
+        return SCHEMA_OF[kind]
     for slug in ("dang-ky", "bao-cao", "tien-do"):
         if name.startswith(slug):
             return slug
@@ -114,7 +112,7 @@ def kind_of(data: dict[str, Any], name: str) -> str:
 
 def destination(kind: str, year: int, unit: str, person: str | None, data: dict[str, Any]) -> str:
     if kind == "tien-do":
-        day = data.get("ngay")
+        day = Progress.from_data(data).day
         if not isinstance(day, str) or not _is_date(day):
             raise FatalError(
                 "Báo cáo tiến độ phải có mục ngay: NĂM-THÁNG-NGÀY (tên tệp theo ngày đó), "
@@ -212,7 +210,9 @@ def receive(root: Path, request: Request, now: dt.datetime) -> Received:
     same_file = _free_place(root, rel, request.source)
     _not_booked(cycle, book_rel)
     _sound_cycle(corpus, year)
-    entry = _entry(book_rel, at, request, recorder, data.get("so_van_ban"))
+    body = read_body(KINDS[kind], data)
+    written = body.number or None if isinstance(body, Registration | Report) else None
+    entry = _entry(book_rel, at, request, recorder, written)
 
     cycle_path = root / cycle_rel
     old_cycle = cycle_path.read_text(encoding="utf-8")
@@ -254,13 +254,14 @@ def _read_source(source: Path) -> tuple[bytes, dict[str, Any]]:
 def _unit_and_year(
     corpus: Corpus, unit_given: str, data: dict[str, Any]
 ) -> tuple[int, Cycle, Roster]:
-    unit = data.get("don_vi")
+    body = Registration.from_data(data)  # any document of a model: its unit and year
+    unit = body.unit
     if unit != unit_given:
         raise FatalError(
             f"Tệp ghi don_vi: {json.dumps(unit, ensure_ascii=False)} nhưng lệnh ghi --unit "
             f"{unit_given}: đối chiếu lại bản giấy, sửa một trong hai cho đúng"
         )
-    year = data.get("nam")
+    year = body.year
     if not isinstance(year, int) or isinstance(year, bool):
         raise FatalError("Tệp không ghi năm của đợt (nam: NĂM): sửa tệp trước")
     cycle = _cycle(corpus, year)
@@ -303,20 +304,18 @@ def _entry(
             f"--so-van-ban {request.letter} khác số văn bản trong tệp (so_van_ban: {written}): "
             "đối chiếu lại bản giấy"
         )
-    entry = {
-        "tep": book_rel,
-        "thoi_diem": at.isoformat(timespec="seconds"),
-        "hinh_thuc": FORMS[request.form],
-    }
-    if request.incoming:
-        entry["so_den"] = request.incoming
-    entry["nguoi_ghi"] = recorder
     notes = [request.note] if request.note else []
     if request.letter and written is None:
         notes.append(f"Văn bản số {request.letter}.")
-    if notes:
-        entry["ghi_chu"] = " ".join(notes)
-    return entry
+    return ReceiptEntry(
+        file=book_rel,
+        at=at,
+        form=FORMS[request.form],
+        recorder=recorder,
+        number=request.incoming or "",
+        note=" ".join(notes),
+        written=at.isoformat(timespec="seconds"),
+    ).to_data()
 
 
 def _cycle(corpus: Corpus, year: int) -> Cycle:
@@ -350,8 +349,8 @@ def _person(kind: str, data: dict[str, Any], given: str | None) -> str | None:
         )
     if kind != "dang-ky":
         return given
-    block = data.get("ca_nhan")
-    written = block.get("ma") if isinstance(block, dict) else None
+    block = Registration.from_data(data).person
+    written = block.code if block is not None else None
     if given is None:
         return written if isinstance(written, str) and CODE.match(written) else None
     if written != given:
@@ -384,7 +383,14 @@ def _check_time(kind: str, data: dict[str, Any], at: dt.datetime, now: dt.dateti
             f"Thời điểm nhận {vn_datetime(at)} ở tương lai (bây giờ là {vn_datetime(now)}): "
             "ghi đúng lúc văn bản đến, theo sổ công văn đến"
         )
-    signed = data.get("ngay" if kind == "tien-do" else "ngay_van_ban")
+    body = read_body(KINDS[kind], data)
+    signed = (
+        body.day
+        if isinstance(body, Progress)
+        else body.signed_on
+        if isinstance(body, Registration | Report)
+        else None
+    )
     if isinstance(signed, str) and _is_date(signed):
         day = dt.date.fromisoformat(signed)
         if at.astimezone(TZ).date() < day:

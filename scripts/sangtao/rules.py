@@ -14,24 +14,35 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from sangtao.documents import Answers, Progress, Registration, Report, ScoreSheet
 from sangtao.layout import (
     CODE,
     EVIDENCE_DIR,
     INDIVIDUALS_DIR,
+    LEGAL_TEXTS_DIR,
     RESERVED_CODES,
     ROSTER_FILE,
-    ROSTER_NAME,
-    SUBMISSIONS,
     Kind,
+    cycle_dir,
     fold,
+    model_dir,
+    path_of,
 )
 from sangtao.loader import JsonPath
-from sangtao.model import TZ, Appraisal, Cycle, Document, Roster, parse_instant, root_block
+from sangtao.model import (
+    TZ,
+    Appraisal,
+    Committee,
+    Cycle,
+    Document,
+    Roster,
+    RosterFile,
+    Unit,
+)
 
 # Rules speak of the board in neutral words: the issuer's own name is data of a cycle, and a
 # rule may judge a file before any cycle is readable.
 _BOARD = "cơ quan tham mưu"
-LEGAL_TEXTS_DIR = "van-ban"
 
 
 @dataclass(frozen=True)
@@ -110,13 +121,13 @@ def tree_rules(mains: list[Document], parts: list[Document]) -> Iterator[Finding
     for part in parts:
         main = scopes.get(part.year)
         if main is None:
-            where = f"{SUBMISSIONS}/{part.year}/" if part.year is not None else f"{SUBMISSIONS}/"
+            roster = path_of(Kind.ROSTER, part.year)
             yield Finding(
                 part.rel,
                 (),
                 "roster.part-without-main",
-                f"Tệp này là một phần danh sách đơn vị nhưng không có tệp {where}{ROSTER_NAME}",
-                f"Tạo {where}{ROSTER_NAME} (cấp ủy, tài khoản quản trị, các cấp ủy trực thuộc)",
+                f"Tệp này là một phần danh sách đơn vị nhưng không có tệp {roster}",
+                f"Tạo {roster} (cấp ủy, tài khoản quản trị, các cấp ủy trực thuộc)",
             )
     for main in mains:
         if main.valid:
@@ -124,24 +135,25 @@ def tree_rules(mains: list[Document], parts: list[Document]) -> Iterator[Finding
             yield from roster_rules(main, own)
 
 
-_Entry = tuple[Document, tuple[str | int, ...], dict[str, Any], str]  # file, place, item, what
+# An entry of a roster file: the file, the entry's place in it (English field names), the
+# entry, and what it is for the message.
+_Entry = tuple[Document, tuple[str | int, ...], Unit | Committee, str]
 
 
 def roster_rules(document: Document, parts: Iterable[Document] = ()) -> Iterator[Finding]:
     """One roster scope: every code once across its files, every parent known, no loops."""
-    data = document.data
-    committees = {c["ma"]: c for c in data.get("cap_uy_truc_thuoc", ())}
+    roster = RosterFile.of(document)
+    committees = {c.code: c for c in roster.committees}
     entries: list[_Entry] = [
-        (document, ("cap_uy_truc_thuoc", i), c, "cấp ủy")
-        for i, c in enumerate(data.get("cap_uy_truc_thuoc", ()))
+        (document, ("committees", i), c, "cấp ủy") for i, c in enumerate(roster.committees)
     ]
-    entries += [
-        (document, ("don_vi", i), u, "đơn vị") for i, u in enumerate(data.get("don_vi", ()))
-    ]
+    entries += [(document, ("units", i), u, "đơn vị") for i, u in enumerate(roster.units)]
     for part in parts:
         yield from _part_rules(document, part, committees)
-        entries += [(part, ("don_vi", i), u, "đơn vị") for i, u in enumerate(part.data["don_vi"])]
-    yield from _entry_rules(entries, root_block(data).get("ma"), committees)
+        entries += [
+            (part, ("units", i), u, "đơn vị") for i, u in enumerate(RosterFile.of(part).units)
+        ]
+    yield from _entry_rules(entries, roster.root_code, committees)
     yield from _loops(document, committees)
     if not any(what == "đơn vị" for *_, what in entries):
         yield Finding(
@@ -175,14 +187,14 @@ def _part_rules(
             f"của {document.rel}",
             _committee_hint(part.unit or "", committees),
         )
-    for i, unit in enumerate(part.data["don_vi"]):
-        if unit.get("truc_thuoc", part.unit) != part.unit:
+    for i, unit in enumerate(RosterFile.of(part).units):
+        if unit.committee is not None and unit.committee != part.unit:
             yield Finding(
                 part.rel,
-                ("don_vi", i, "truc_thuoc"),
+                RosterFile.yaml_path("units", i, "committee"),
                 "roster.part-other-committee",
-                f"Đơn vị trong tệp của cấp ủy «{part.unit}» lại ghi trực thuộc «{unit['truc_thuoc']}»",
-                f"Xóa dòng truc_thuoc, hoặc chuyển đơn vị sang tệp don-vi/{unit['truc_thuoc']}.yaml",
+                f"Đơn vị trong tệp của cấp ủy «{part.unit}» lại ghi trực thuộc «{unit.committee}»",
+                f"Xóa dòng truc_thuoc, hoặc chuyển đơn vị sang tệp don-vi/{unit.committee}.yaml",
             )
 
 
@@ -194,11 +206,11 @@ def _entry_rules(
     if root is not None:
         seen[root] = "mã của cấp ủy tổ chức phong trào"
     for owner, where, entry, what in entries:
-        code = entry["ma"]
+        code = entry.code
         if code in RESERVED_CODES:
             yield Finding(
                 owner.rel,
-                (*where, "ma"),
+                RosterFile.yaml_path(*where, "code"),
                 "roster.reserved-code",
                 f"Mã «{code}» đã dành cho thư mục của hệ thống",
                 f"Đặt mã khác cho {what} này",
@@ -206,17 +218,17 @@ def _entry_rules(
         if code in seen:
             yield Finding(
                 owner.rel,
-                (*where, "ma"),
+                RosterFile.yaml_path(*where, "code"),
                 "roster.duplicate-unit",
                 f"Mã «{code}» trùng với {seen[code]}",
                 "Mỗi cấp ủy, mỗi đơn vị một mã riêng (mã là tên thư mục nộp hồ sơ)",
             )
         seen.setdefault(code, f"{what} thứ {int(where[1]) + 1} trong {owner.rel}")
-        parent = entry.get("truc_thuoc")
+        parent = entry.parent if isinstance(entry, Committee) else entry.committee
         if parent is not None and parent not in committees:
             yield Finding(
                 owner.rel,
-                (*where, "truc_thuoc"),
+                RosterFile.yaml_path(*where, "parent"),
                 "roster.unknown-parent",
                 f"Cấp ủy «{parent}» không có trong cap_uy_truc_thuoc",
                 _committee_hint(parent, committees),
@@ -225,20 +237,20 @@ def _entry_rules(
 
 def _admin_rules(document: Document) -> Iterator[Finding]:
     admins: dict[str, int] = {}
-    for index, admin in enumerate(document.data["quan_tri"]):
-        account = admin["tai_khoan"].casefold()
+    for index, admin in enumerate(RosterFile.of(document).admins):
+        account = admin.account.casefold()
         if account in admins:
             yield Finding(
                 document.rel,
-                ("quan_tri", index, "tai_khoan"),
+                RosterFile.yaml_path("admins", index, "account"),
                 "roster.duplicate-admin",
-                f"Tài khoản quản trị «{admin['tai_khoan']}» ghi hai lần",
+                f"Tài khoản quản trị «{admin.account}» ghi hai lần",
                 "Xóa dòng trùng",
             )
         admins.setdefault(account, index)
 
 
-def _loops(document: Document, committees: dict[str, dict[str, Any]]) -> Iterator[Finding]:
+def _loops(document: Document, committees: dict[str, Committee]) -> Iterator[Finding]:
     """A committee that is, through its parents, its own parent: the tree has no root there."""
     order = list(committees)
     reported: set[str] = set()
@@ -247,7 +259,7 @@ def _loops(document: Document, committees: dict[str, dict[str, Any]]) -> Iterato
         current: str | None = code
         while current in committees and current not in path:
             path.append(current)
-            current = committees[current].get("truc_thuoc")
+            current = committees[current].parent
         if current is None or current not in path or current in reported:
             continue
         loop = path[path.index(current) :]
@@ -255,7 +267,7 @@ def _loops(document: Document, committees: dict[str, dict[str, Any]]) -> Iterato
         index = order.index(loop[-1])
         yield Finding(
             document.rel,
-            ("cap_uy_truc_thuoc", index, "truc_thuoc"),
+            RosterFile.yaml_path("committees", index, "parent"),
             "roster.parent-loop",
             "Các cấp ủy trực thuộc lẫn nhau thành vòng: " + " → ".join([*loop, loop[0]]),
             "Sửa truc_thuoc để mọi cấp ủy đi lên được tới cấp ủy tổ chức phong trào",
@@ -270,51 +282,56 @@ def cycle_rules(
 ) -> Iterator[Finding]:
     """A cycle file: its legal texts, year, deadlines, window, extensions, team, receipt book."""
     cycle = Cycle.from_data(document.data)
-    yield from _basis_rules(document, legal_texts)
+    yield from _basis_rules(document, cycle, legal_texts)
     yield from _timing_rules(document.rel, cycle)
     units = roster.by_code if roster else {}
     yield from _extension_rules(document.rel, cycle, roster)
     if cycle.appraisal is not None:
         yield from appraisal_config_rules(document.rel, cycle, units)
     present = {
-        d.rel.removeprefix(f"{SUBMISSIONS}/{document.year}/")
+        d.rel.removeprefix(f"{cycle_dir(cycle.year)}/")
         for d in documents
         if d.year == document.year and d.kind != Kind.CYCLE
     }
     yield from _receipt_rules(document.rel, cycle, roster, present)
 
 
-def _basis_rules(document: Document, legal_texts: frozenset[str] | None) -> Iterator[Finding]:
-    data = document.data
+def _basis_rules(
+    document: Document, cycle: Cycle, legal_texts: frozenset[str] | None
+) -> Iterator[Finding]:
     rel = document.rel
-    for index, basis in enumerate(data["can_cu"]):
-        full_text = basis.get("toan_van")
+    for index, basis in enumerate(cycle.legal_basis):
+        full_text = basis.full_text
         if full_text and legal_texts is not None and full_text not in legal_texts:
             yield Finding(
                 rel,
-                ("can_cu", index, "toan_van"),
+                Cycle.yaml_path("legal_basis", index, "full_text"),
                 "cycle.legal-text-missing",
                 f"Không có tệp toàn văn docs/{LEGAL_TEXTS_DIR}/{full_text}",
                 f"Thêm tệp đó vào docs/{LEGAL_TEXTS_DIR}/ hoặc xóa dòng toan_van",
             )
-    if data["nam"] != document.year:
+    if cycle.year != document.year:
         yield Finding(
             rel,
-            ("nam",),
+            Cycle.yaml_path("year"),
             "cycle.year-mismatch",
-            f"Năm ghi trong tệp ({data['nam']}) khác thư mục năm ({document.year})",
+            f"Năm ghi trong tệp ({cycle.year}) khác thư mục năm ({document.year})",
             f"Viết `nam: {document.year}`",
         )
 
 
 def _timing_rules(rel: str, cycle: Cycle) -> Iterator[Finding]:
     """Deadlines in the order of the work, and a window that is not empty."""
-    order = [("dang_ky", "đăng ký"), ("bao_cao", "báo cáo"), ("tham_dinh", "thẩm định")]
+    order = [
+        (Kind.REGISTRATION, "đăng ký"),
+        (Kind.REPORT, "báo cáo"),
+        (Kind.SCORE, "thẩm định"),
+    ]
     for (first, first_name), (second, second_name) in itertools.pairwise(order):
-        if cycle.deadlines[first] >= cycle.deadlines[second]:
+        if cycle.deadline(first) >= cycle.deadline(second):
             yield Finding(
                 rel,
-                ("han", second),
+                Cycle.yaml_path("deadlines", second),
                 "cycle.deadline-order",
                 f"Hạn {second_name} phải sau hạn {first_name}",
                 "Sửa lại các thời hạn cho đúng thứ tự",
@@ -323,7 +340,7 @@ def _timing_rules(rel: str, cycle: Cycle) -> Iterator[Finding]:
     if low > high:
         yield Finding(
             rel,
-            ("khung_thoi_gian",),
+            Cycle.yaml_path("window"),
             "cycle.window",
             "Khung thời gian thực hiện có ngày bắt đầu sau ngày kết thúc",
             "Sửa tu_ngay trước den_ngay",
@@ -341,16 +358,15 @@ def _extension_rules(rel: str, cycle: Cycle, roster: Roster | None) -> Iterator[
         ):
             yield Finding(
                 rel,
-                ("gia_han", index, "don_vi"),
+                Cycle.yaml_path("extensions", index, "unit"),
                 "cycle.extension-unit",
                 f"Gia hạn cho đơn vị «{extension.unit}» không có trong danh sách đơn vị",
                 _closest_hint(extension.unit, units),
             )
-        key = "dang_ky" if extension.document == "dang-ky" else "bao_cao"
-        if extension.until <= cycle.deadlines[key]:
+        if extension.until <= cycle.deadline(extension.kind):
             yield Finding(
                 rel,
-                ("gia_han", index, "han_moi"),
+                Cycle.yaml_path("extensions", index, "until"),
                 "cycle.extension-before-deadline",
                 "Hạn mới không muộn hơn hạn chung nên không có tác dụng",
                 "Ghi hạn mới sau hạn chung, hoặc xóa dòng gia hạn này",
@@ -366,7 +382,7 @@ def _receipt_rules(
         if entry.file not in present:
             yield Finding(
                 rel,
-                ("so_tiep_nhan", index, "tep"),
+                Cycle.yaml_path("receipt_book", index, "file"),
                 "cycle.receipt-unknown-file",
                 f"Sổ tiếp nhận ghi tệp «{entry.file}» nhưng tệp đó không có trong thư mục năm",
                 "Sửa đường dẫn cho đúng (tính từ thư mục năm), hoặc nộp tệp trước khi ghi sổ",
@@ -374,7 +390,7 @@ def _receipt_rules(
         if entry.file in seen:
             yield Finding(
                 rel,
-                ("so_tiep_nhan", index, "tep"),
+                Cycle.yaml_path("receipt_book", index, "file"),
                 "cycle.receipt-duplicate",
                 f"Tệp «{entry.file}» được ghi sổ hai lần",
                 "Giữ một dòng; đính chính thì sửa ngay dòng cũ",
@@ -383,7 +399,7 @@ def _receipt_rules(
         if roster is not None and not roster.is_admin(entry.recorder):
             yield Finding(
                 rel,
-                ("so_tiep_nhan", index, "nguoi_ghi"),
+                Cycle.yaml_path("receipt_book", index, "recorder"),
                 "cycle.receipt-recorder",
                 f"Người ghi sổ «{entry.recorder}» không phải tài khoản quản trị",
                 f"Ghi tài khoản của cán bộ {_BOARD} có trong danh sách quan_tri",
@@ -395,13 +411,44 @@ def appraisal_config_rules(rel: str, cycle: Cycle, units: dict[str, Any]) -> Ite
     would silently check nothing, so every code here must be real."""
     appraisal = cycle.appraisal
     assert appraisal is not None
+    yield from _team_rules(rel, appraisal, units)
+    levels = [level.code for level in appraisal.classification]
+    if len(set(levels)) != len(levels):
+        yield Finding(
+            rel,
+            Cycle.yaml_path("appraisal", "classification"),
+            "appraisal.duplicate-level",
+            "Mã mức xếp loại bị trùng",
+            "Mỗi mức một mã riêng",
+        )
+    if appraisal.excellence_minimum and appraisal.excellence_minimum not in levels:
+        yield Finding(
+            rel,
+            Cycle.yaml_path("appraisal", "excellence_minimum"),
+            "appraisal.unknown-level",
+            f"Không có mức xếp loại «{appraisal.excellence_minimum}»",
+            "Chọn một trong: " + ", ".join(levels),
+        )
+    codes = [c.code for c in appraisal.criteria]
+    if len(set(codes)) != len(codes):
+        yield Finding(
+            rel,
+            Cycle.yaml_path("appraisal", "criteria"),
+            "appraisal.duplicate-criterion",
+            "Mã tiêu chí bị trùng",
+            "Mỗi tiêu chí một mã riêng",
+        )
+
+
+def _team_rules(rel: str, appraisal: Appraisal, units: dict[str, Any]) -> Iterator[Finding]:
+    """Each member once, with real unit codes; one of them leads."""
     seen: set[str] = set()
     for index, member in enumerate(appraisal.team):
-        where = ("tham_dinh", "to_tham_dinh", index)
+        where = ("appraisal", "team", index)
         if member.account.casefold() in seen:
             yield Finding(
                 rel,
-                (*where, "tai_khoan"),
+                Cycle.yaml_path(*where, "account"),
                 "appraisal.duplicate-member",
                 f"Tài khoản «{member.account}» ghi hai lần trong Tổ thẩm định",
                 "Xóa dòng trùng",
@@ -411,7 +458,9 @@ def appraisal_config_rules(rel: str, cycle: Cycle, units: dict[str, Any]) -> Ite
             if code is not None and units and code not in units:
                 yield Finding(
                     rel,
-                    (*where, "don_vi" if code == member.home_unit else "xung_dot"),
+                    Cycle.yaml_path(
+                        *where, "home_unit" if code == member.home_unit else "conflicts"
+                    ),
                     "appraisal.unknown-unit",
                     f"Mã đơn vị «{code}» của thành viên «{member.account}» không có trong danh sách đơn vị",
                     "Sửa cho đúng mã; nếu sai, việc kiểm tra xung đột lợi ích sẽ không có tác dụng",
@@ -419,36 +468,10 @@ def appraisal_config_rules(rel: str, cycle: Cycle, units: dict[str, Any]) -> Ite
     if not any(member.leader for member in appraisal.team):
         yield Finding(
             rel,
-            ("tham_dinh", "to_tham_dinh"),
+            Cycle.yaml_path("appraisal", "team"),
             "appraisal.no-leader",
             "Tổ thẩm định chưa có Tổ trưởng",
             "Ghi `vai_tro: to-truong` cho một thành viên",
-        )
-    levels = [level.code for level in appraisal.classification]
-    if len(set(levels)) != len(levels):
-        yield Finding(
-            rel,
-            ("tham_dinh", "xep_loai"),
-            "appraisal.duplicate-level",
-            "Mã mức xếp loại bị trùng",
-            "Mỗi mức một mã riêng",
-        )
-    if appraisal.excellence_minimum and appraisal.excellence_minimum not in levels:
-        yield Finding(
-            rel,
-            ("tham_dinh", "xep_loai_toi_thieu_xuat_sac"),
-            "appraisal.unknown-level",
-            f"Không có mức xếp loại «{appraisal.excellence_minimum}»",
-            "Chọn một trong: " + ", ".join(levels),
-        )
-    codes = [c.code for c in appraisal.criteria]
-    if len(set(codes)) != len(codes):
-        yield Finding(
-            rel,
-            ("tham_dinh", "tieu_chi"),
-            "appraisal.duplicate-criterion",
-            "Mã tiêu chí bị trùng",
-            "Mỗi tiêu chí một mã riêng",
         )
 
 
@@ -491,7 +514,7 @@ def _cycle_of(document: Document, broken: bool, cycles: dict[int, Cycle]) -> Ite
             document.rel,
             (),
             "layout.broken-cycle",
-            f"Tệp submissions/{document.year}/dot.yaml có lỗi nên chưa xét được hồ sơ này",
+            f"Tệp {path_of(Kind.CYCLE, document.year)} có lỗi nên chưa xét được hồ sơ này",
             "Cơ quan tham mưu sửa lỗi của dot.yaml (xem các lỗi của tệp đó)",
         )
     elif document.year not in cycles:
@@ -499,7 +522,7 @@ def _cycle_of(document: Document, broken: bool, cycles: dict[int, Cycle]) -> Ite
             document.rel,
             (),
             "layout.no-cycle",
-            f"Năm {document.year} chưa có tệp submissions/{document.year}/dot.yaml",
+            f"Năm {document.year} chưa có tệp {path_of(Kind.CYCLE, document.year)}",
             "Cơ quan tham mưu cần tạo đợt của năm này trước khi các đơn vị nộp",
         )
 
@@ -592,25 +615,27 @@ def _closest_hint(code: str, units: Mapping[str, object]) -> str:
 
 def identity_rules(document: Document, roster: Roster | None) -> Iterator[Finding]:
     """The unit and year written in a document agree with the folders it sits in."""
-    data = document.data
+    body = document.body
+    assert isinstance(body, Registration | Progress | Report)
+    fields = type(body)
     # A folder that is not a unit of the roster is reported once, by folder_rules.
     known_folder = (
         roster is None or document.unit in roster.by_code or document.unit in own_models(roster)
     )
-    if known_folder and data["don_vi"] != document.unit:
+    if known_folder and body.unit != document.unit:
         yield Finding(
             document.rel,
-            ("don_vi",),
+            fields.yaml_path("unit"),
             "document.unit-mismatch",
-            f"Mã đơn vị trong tệp («{data['don_vi']}») khác thư mục («{document.unit}»)",
+            f"Mã đơn vị trong tệp («{body.unit}») khác thư mục («{document.unit}»)",
             f"Viết `don_vi: {document.unit}` hoặc chuyển tệp về đúng thư mục",
         )
-    if data["nam"] != document.year:
+    if body.year != document.year:
         yield Finding(
             document.rel,
-            ("nam",),
+            fields.yaml_path("year"),
             "document.year-mismatch",
-            f"Năm trong tệp ({data['nam']}) khác thư mục năm ({document.year})",
+            f"Năm trong tệp ({body.year}) khác thư mục năm ({document.year})",
             f"Viết `nam: {document.year}` hoặc chuyển tệp về đúng thư mục năm",
         )
 
@@ -618,17 +643,15 @@ def identity_rules(document: Document, roster: Roster | None) -> Iterator[Findin
 def registration_rules(
     document: Document, cycle: Cycle | None, roster: Roster | None = None
 ) -> Iterator[Finding]:
-    data = document.data
+    body = Registration.of(document)
     rel = document.rel
     yield from identity_rules(document, roster)
     yield from _person_rules(document)
-    period = data["thoi_gian_thuc_hien"]
-    start = dt.date.fromisoformat(period["tu_ngay"])
-    end = dt.date.fromisoformat(period["den_ngay"])
+    start, end = _period(body)
     if start > end:
         yield Finding(
             rel,
-            ("thoi_gian_thuc_hien", "den_ngay"),
+            Registration.yaml_path("period", "end"),
             "registration.period-order",
             "Ngày kết thúc trước ngày bắt đầu",
             "Sửa den_ngay sau tu_ngay",
@@ -638,17 +661,17 @@ def registration_rules(
         if start < low or end > high:
             yield Finding(
                 rel,
-                ("thoi_gian_thuc_hien", "tu_ngay" if start < low else "den_ngay"),
+                Registration.yaml_path("period", "start" if start < low else "end"),
                 "registration.period-window",
                 f"Thời gian thực hiện phải nằm trong khung của đợt, từ {_vn(low)} đến {_vn(high)}",
                 "Sửa tu_ngay và den_ngay cho nằm trong khung",
             )
-    signed = dt.date.fromisoformat(data["ngay_van_ban"])
+    signed = dt.date.fromisoformat(str(body.signed_on))
     year = document.year or signed.year
     if not dt.date(year - 1, 1, 1) <= signed <= dt.date(year, 12, 31):
         yield Finding(
             rel,
-            ("ngay_van_ban",),
+            Registration.yaml_path("signed_on"),
             "registration.date-range",
             f"Ngày văn bản {_vn(signed)} không thuộc đợt năm {year}",
             f"Ghi ngày ký bản đăng ký, trong năm {year - 1} hoặc {year}",
@@ -657,13 +680,12 @@ def registration_rules(
 
 def _person_rules(document: Document) -> Iterator[Finding]:
     """A person's registration names that person; a collective one names nobody."""
-    data = document.data
     rel = document.rel
-    person = data.get("ca_nhan")
+    person = Registration.of(document).person
     if document.person is None and person is not None:
         yield Finding(
             rel,
-            ("ca_nhan",),
+            Registration.yaml_path("person"),
             "registration.individual-in-collective",
             "Bản đăng ký của tập thể không có mục ca_nhan",
             f"Mô hình của cá nhân nộp ở {INDIVIDUALS_DIR}/<mã cá nhân>/dang-ky.yaml; "
@@ -678,12 +700,12 @@ def _person_rules(document: Document) -> Iterator[Finding]:
                 "Bản đăng ký của cá nhân thiếu mục ca_nhan",
                 "Thêm mục ca_nhan với ma, ho_ten, chuc_vu",
             )
-        elif person["ma"] != document.person:
+        elif person.code != document.person:
             yield Finding(
                 rel,
-                ("ca_nhan", "ma"),
+                Registration.yaml_path("person", "code"),
                 "registration.person-mismatch",
-                f"Mã cá nhân trong tệp («{person['ma']}») khác thư mục («{document.person}»)",
+                f"Mã cá nhân trong tệp («{person.code}») khác thư mục («{document.person}»)",
                 f"Viết `ma: {document.person}` trong mục ca_nhan",
             )
 
@@ -692,8 +714,16 @@ def _vn(day: dt.date) -> str:
     return day.strftime("%d/%m/%Y")
 
 
+def _period(registration: Registration) -> tuple[dt.date, dt.date]:
+    """The registered period of a registration that passed its schema."""
+    period = registration.period
+    assert period is not None
+    return dt.date.fromisoformat(str(period.start)), dt.date.fromisoformat(str(period.end))
+
+
 def _model_folder(document: Document) -> str:
-    return document.rel.rsplit("/", 2 if document.kind in (Kind.PROGRESS, Kind.EVIDENCE) else 1)[0]
+    assert document.year is not None and document.unit is not None
+    return model_dir(document.year, document.unit, document.person)
 
 
 def _needs_registration(document: Document, what: str) -> Finding:
@@ -710,14 +740,14 @@ def _needs_registration(document: Document, what: str) -> Finding:
 def progress_rules(
     document: Document, registration: Document | None, roster: Roster | None
 ) -> Iterator[Finding]:
-    data = document.data
+    body = Progress.of(document)
     yield from identity_rules(document, roster)
-    if data["ngay"] != document.name:
+    if body.day != document.name:
         yield Finding(
             document.rel,
-            ("ngay",),
+            Progress.yaml_path("day"),
             "progress.date-mismatch",
-            f"Ngày trong tệp ({data['ngay']}) khác tên tệp ({document.name})",
+            f"Ngày trong tệp ({body.day}) khác tên tệp ({document.name})",
             f"Viết `ngay: {document.name}`, hoặc đổi tên tệp theo ngày báo cáo",
         )
     if registration is None:
@@ -725,14 +755,12 @@ def progress_rules(
         return
     if not registration.valid:
         return
-    period = registration.data["thoi_gian_thuc_hien"]
-    day = dt.date.fromisoformat(data["ngay"])
-    start = dt.date.fromisoformat(period["tu_ngay"])
-    end = dt.date.fromisoformat(period["den_ngay"])
+    day = dt.date.fromisoformat(str(body.day))
+    start, end = _period(Registration.of(registration))
     if not start <= day <= end:
         yield Finding(
             document.rel,
-            ("ngay",),
+            Progress.yaml_path("day"),
             "progress.outside-period",
             f"Ngày báo cáo tiến độ {_vn(day)} nằm ngoài thời gian thực hiện đã đăng ký "
             f"({_vn(start)} – {_vn(end)})",
@@ -751,16 +779,16 @@ def report_rules(
     if registration is None:
         yield _needs_registration(document, "Báo cáo kết quả")
     folder = _model_folder(document)
-    for index, item in enumerate(document.data.get("minh_chung", ())):
-        name = item.get("tep")
-        if name is None:
+    for index, item in enumerate(Report.of(document).evidence):
+        if item.file is None:
             continue
-        rel = f"{folder}/{EVIDENCE_DIR}/{name}"
+        assert document.year is not None and document.unit is not None
+        rel = path_of(Kind.EVIDENCE, document.year, document.unit, document.person, str(item.file))
         cited.add(rel)
         if rel not in evidence:
             yield Finding(
                 document.rel,
-                ("minh_chung", index, "tep"),
+                Report.yaml_path("evidence", index, "file"),
                 "report.evidence-missing",
                 f"Không có tệp minh chứng {rel}",
                 f"Đưa tệp vào thư mục {folder}/{EVIDENCE_DIR}/ trong cùng yêu cầu gộp, hoặc sửa tên tệp",
@@ -770,25 +798,26 @@ def report_rules(
 def answer_rules(
     document: Document, progress: dict[str, Document], roster: Roster | None
 ) -> Iterator[Finding]:
-    prefix = f"{SUBMISSIONS}/{document.year}/"
-    for index, answer in enumerate(document.data["tra_loi"]):
-        target = progress.get(prefix + answer["tep"])
+    assert document.year is not None
+    prefix = f"{cycle_dir(document.year)}/"
+    for index, answer in enumerate(Answers.of(document).replies):
+        target = progress.get(prefix + answer.file)
         if target is None:
             yield Finding(
                 document.rel,
-                ("tra_loi", index, "tep"),
+                Answers.yaml_path("replies", index, "file"),
                 "answers.unknown-file",
-                f"Không có báo cáo tiến độ «{answer['tep']}» trong năm {document.year}",
+                f"Không có báo cáo tiến độ «{answer.file}» trong năm {document.year}",
                 "Sửa đường dẫn cho đúng, tính từ thư mục năm",
             )
         elif target.valid:
-            count = len(target.data.get("kho_khan", ()))
-            if answer["kho_khan"] > count:
+            count = len(Progress.of(target).difficulties)
+            if answer.difficulty > count:
                 yield Finding(
                     document.rel,
-                    ("tra_loi", index, "kho_khan"),
+                    Answers.yaml_path("replies", index, "difficulty"),
                     "answers.unknown-difficulty",
-                    f"Báo cáo tiến độ đó chỉ nêu {count} khó khăn, không có khó khăn số {answer['kho_khan']}",
+                    f"Báo cáo tiến độ đó chỉ nêu {count} khó khăn, không có khó khăn số {answer.difficulty}",
                     "Ghi số thứ tự của khó khăn, bắt đầu từ 1",
                 )
         if roster is None:
@@ -802,20 +831,20 @@ def answer_rules(
         if outside and target is not None:
             yield Finding(
                 document.rel,
-                ("tra_loi", index, "tep"),
+                Answers.yaml_path("replies", index, "file"),
                 "answers.outside-committee",
                 f"Đơn vị «{target.unit}» không thuộc cấp ủy «{committee}»",
                 "Cấp ủy chỉ trả lời khó khăn của các tổ chức thuộc mình; "
                 f"câu trả lời khác do {_BOARD} ghi trong giai-dap.yaml",
             )
-        who = answer["nguoi_tra_loi"]
+        who = answer.by
         allowed = roster.is_admin(who) or (
             committee is not None and committee in roster.committees_of(who)
         )
         if not allowed:
             yield Finding(
                 document.rel,
-                ("tra_loi", index, "nguoi_tra_loi"),
+                Answers.yaml_path("replies", index, "by"),
                 "answers.not-admin",
                 f"Người trả lời «{who}» không phải tài khoản quản trị"
                 + (f" hay tài khoản của cấp ủy «{committee}»" if committee else ""),
@@ -832,25 +861,21 @@ def score_rules(
 ) -> Iterator[Finding]:
     """A score sheet: by a team member, about a registered model not of their own unit, with
     every criterion of the rubric scored within its bounds."""
-    data = document.data
+    body = ScoreSheet.of(document)
     rel = document.rel
     account = document.name or ""
-    if data["nguoi_cham"].casefold() != account.casefold():
+    if str(body.appraiser).casefold() != account.casefold():
         yield Finding(
             rel,
-            ("nguoi_cham",),
+            ScoreSheet.yaml_path("appraiser"),
             "score.appraiser-mismatch",
-            f"Người chấm trong tệp («{data['nguoi_cham']}») khác tên tệp («{account}»)",
+            f"Người chấm trong tệp («{body.appraiser}») khác tên tệp («{account}»)",
             f"Viết `nguoi_cham: {account}`; mỗi thành viên chấm trong tệp mang tên tài khoản của mình",
         )
-    if (
-        data["don_vi"] != document.unit
-        or data.get("ca_nhan") != document.person
-        or data["nam"] != document.year
-    ):
+    if body.unit != document.unit or body.person != document.person or body.year != document.year:
         yield Finding(
             rel,
-            ("don_vi",),
+            ScoreSheet.yaml_path("unit"),
             "score.model-mismatch",
             "Đơn vị, cá nhân hoặc năm trong phiếu khác với thư mục của phiếu",
             "Ghi đúng don_vi, ca_nhan (nếu chấm mô hình cá nhân) và nam theo thư mục",
@@ -895,7 +920,7 @@ def _appraiser_rules(
     if member is None:
         yield Finding(
             rel,
-            ("nguoi_cham",),
+            ScoreSheet.yaml_path("appraiser"),
             "score.not-member",
             f"«{account}» không có tên trong Tổ thẩm định năm {document.year}",
             "Chỉ thành viên Tổ thẩm định (mục tham_dinh.to_tham_dinh của dot.yaml) được chấm",
@@ -912,7 +937,7 @@ def _appraiser_rules(
         )
         yield Finding(
             rel,
-            ("nguoi_cham",),
+            ScoreSheet.yaml_path("appraiser"),
             "score.conflict",
             f"Thành viên «{account}» không được chấm mô hình của {why} («{document.unit}»)",
             "Để thành viên khác của Tổ chấm mô hình này",
@@ -921,17 +946,17 @@ def _appraiser_rules(
 
 def _sheet_rules(document: Document, appraisal: Appraisal) -> Iterator[Finding]:
     """Every criterion of the rubric scored once, within its bounds, and a known level."""
-    data = document.data
+    body = ScoreSheet.of(document)
     rel = document.rel
     criteria = {c.code: c for c in appraisal.criteria}
     seen: set[str] = set()
-    for index, item in enumerate(data["diem"]):
-        code = item["tieu_chi"]
+    for index, item in enumerate(body.scores):
+        code = item.criterion
         criterion = criteria.get(code)
         if criterion is None:
             yield Finding(
                 rel,
-                ("diem", index, "tieu_chi"),
+                ScoreSheet.yaml_path("scores", index, "criterion"),
                 "score.unknown-criterion",
                 f"Không có tiêu chí «{code}» trong đợt năm {document.year}",
                 "Các tiêu chí: " + ", ".join(criteria),
@@ -940,36 +965,36 @@ def _sheet_rules(document: Document, appraisal: Appraisal) -> Iterator[Finding]:
         if code in seen:
             yield Finding(
                 rel,
-                ("diem", index, "tieu_chi"),
+                ScoreSheet.yaml_path("scores", index, "criterion"),
                 "score.duplicate-criterion",
                 f"Tiêu chí «{code}» được chấm hai lần",
                 "Mỗi tiêu chí chấm một lần",
             )
         seen.add(code)
-        if item["diem"] > criterion.maximum:
+        if item.points is not None and item.points > criterion.maximum:
             yield Finding(
                 rel,
-                ("diem", index, "diem"),
+                ScoreSheet.yaml_path("scores", index, "points"),
                 "score.out-of-bounds",
-                f"Điểm {item['diem']:g} vượt điểm tối đa {criterion.maximum} của tiêu chí «{criterion.name}»",
+                f"Điểm {item.points:g} vượt điểm tối đa {criterion.maximum} của tiêu chí «{criterion.name}»",
                 f"Cho điểm từ 0 đến {criterion.maximum}",
             )
     missing = [c for c in criteria if c not in seen]
     if missing:
         yield Finding(
             rel,
-            ("diem",),
+            ScoreSheet.yaml_path("scores"),
             "score.missing-criterion",
             "Phiếu chưa chấm tiêu chí: " + ", ".join(missing),
             "Chấm đủ mọi tiêu chí của đợt",
         )
     levels = {level.code for level in appraisal.classification}
-    if data["de_xuat_xep_loai"] not in levels:
+    if body.proposed_level not in levels:
         yield Finding(
             rel,
-            ("de_xuat_xep_loai",),
+            ScoreSheet.yaml_path("proposed_level"),
             "score.unknown-level",
-            f"Không có mức xếp loại «{data['de_xuat_xep_loai']}»",
+            f"Không có mức xếp loại «{body.proposed_level}»",
             "Chọn một trong: " + ", ".join(sorted(levels)),
         )
 
@@ -983,24 +1008,23 @@ def clock_rules(documents: Iterable[Document], now: dt.datetime) -> Iterator[Fin
         if not document.valid or not isinstance(document.data, dict):
             continue
         if document.kind == Kind.CYCLE:
-            for n, entry in enumerate(document.data.get("so_tiep_nhan") or []):
-                at = parse_instant(entry["thoi_diem"])
-                if at > now:
+            for n, entry in enumerate(Cycle.from_data(document.data).receipt_book):
+                if entry.at > now:
                     yield Finding(
                         document.rel,
-                        ("so_tiep_nhan", n, "thoi_diem"),
+                        Cycle.yaml_path("receipt_book", n, "at"),
                         "cycle.receipt-in-future",
-                        f"Thời điểm nhận «{entry['thoi_diem']}» của {entry['tep']} ở tương lai "
+                        f"Thời điểm nhận «{entry.written}» của {entry.file} ở tương lai "
                         f"(lúc này là {_vn(today)})",
                         "Ghi đúng thời điểm cơ quan tham mưu đã nhận hồ sơ, ví dụ 2023-02-27T10:00:00+07:00; "
                         "kiểm tra lại năm",
                     )
         elif document.kind == Kind.PROGRESS:
-            day = dt.date.fromisoformat(document.data["ngay"])
+            day = dt.date.fromisoformat(str(Progress.of(document).day))
             if day > today:
                 yield Finding(
                     document.rel,
-                    ("ngay",),
+                    Progress.yaml_path("day"),
                     "progress.future-date",
                     f"Báo cáo tiến độ ghi ngày {_vn(day)}, sau ngày hôm nay ({_vn(today)})",
                     "Ghi ngày thật của báo cáo (hôm nay hoặc trước đó), và đặt tên tệp theo ngày đó",

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sangtao.labels import vn_number
+from sangtao.layout import Kind
 from sangtao.model import Criterion, Level
 from sangtao.validation import Schema
 
@@ -51,6 +52,28 @@ def _help(node: dict[str, Any], required: bool, year: int | None = None) -> list
     if node.get("type") == "string" and node.get("maxLength", 0) > 1000:
         lines.append("Nhiều dòng: viết `|` sau dấu hai chấm, xuống dòng, thụt vào 2 dấu cách")
     return lines
+
+
+def prefilled(
+    kind: Kind,
+    unit: str,
+    year: int,
+    person: str | None = None,
+    day: str | None = None,
+    appraiser: str | None = None,
+) -> dict[str, object]:
+    """What a new file of ``kind`` says already: its unit and year; a progress update's day; a
+    person's registration their code; a score sheet its person and appraiser."""
+    values: dict[str, object] = {"don_vi": unit, "nam": year}
+    if kind == Kind.PROGRESS:
+        values["ngay"] = day
+    if kind == Kind.REGISTRATION and person:
+        values["ca_nhan"] = {"ma": person}
+    if kind == Kind.SCORE:
+        if person:
+            values["ca_nhan"] = person
+        values["nguoi_cham"] = appraiser
+    return values
 
 
 def render_template(

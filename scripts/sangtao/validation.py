@@ -21,6 +21,7 @@ import jsonschema
 from jsonschema import Draft202012Validator, FormatChecker
 
 from sangtao.compiled import Check, compile_check
+from sangtao.documents import year_written
 from sangtao.loader import JsonPath, Loaded
 from sangtao.problems import Problem
 
@@ -293,7 +294,7 @@ class _Failure:
         """The schema's example, its dates moved into the document's own year: a 2027 file
         is never told to write a 2023 date."""
         text = _example(self.here, self.key)
-        year = self.loaded.data.get("nam") if isinstance(self.loaded.data, dict) else None
+        year = year_written(self.loaded.data)
         if not isinstance(year, int) or isinstance(year, bool) or not 1900 <= year <= 2199:
             return text
         return _EXAMPLE_DATE.sub(str(year), text)

@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sangtao.changes import Revision
-from sangtao.layout import Kind
-from sangtao.model import Roster
+from sangtao.documents import Registration
+from sangtao.layout import SCHEMA_OF, Kind
+from sangtao.model import Roster, RosterFile
 from sangtao.problems import Problem
 from sangtao.status import CycleStatus, ModelStatus
 from sangtao.validation import Schema, SchemaSet
@@ -66,15 +67,19 @@ class SiteContext:
 
     @property
     def blocks(self) -> dict[str, str]:
-        return choices(self.schemas["don-vi"], ("don_vi", 0, "khoi"))
+        return choices(
+            self.schemas[SCHEMA_OF[Kind.ROSTER]], RosterFile.yaml_path("units", 0, "block")
+        )
 
     @property
     def unit_kinds(self) -> dict[str, str]:
-        return choices(self.schemas["don-vi"], ("don_vi", 0, "loai"))
+        return choices(
+            self.schemas[SCHEMA_OF[Kind.ROSTER]], RosterFile.yaml_path("units", 0, "kind")
+        )
 
     @property
     def fields(self) -> dict[str, str]:
-        return choices(self.schemas["dang-ky"], ("linh_vuc",))
+        return choices(self.schemas[SCHEMA_OF[Kind.REGISTRATION]], Registration.yaml_path("sector"))
 
     @property
     def demo(self) -> bool:

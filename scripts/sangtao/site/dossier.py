@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from sangtao.documents import Registration, Report
 from sangtao.labels import EFFECT_NAMES, KIND_WORDS, REVISION_WORDS, vn_date
 from sangtao.layout import SCHEMA_OF, Kind, model_dir
 from sangtao.site.context import SiteContext, dossier_src, evidence_src, sheet_src
@@ -20,7 +21,10 @@ from sangtao.status import MISSING, CycleStatus, DocumentStatus, ModelStatus, Un
 from sangtao.validation import Schema
 
 # Fields shown in their own section, not in the generic list.
-_SHOWN_APART = {"don_vi", "nam", "ca_nhan", "ket_qua", "minh_chung", "hieu_qua"}
+_SHOWN_APART = {
+    *(Report.yaml_path(name)[0] for name in ("unit", "year", "results", "evidence", "effects")),
+    Registration.yaml_path("person")[0],
+}
 _EVIDENCE_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.(?:pdf|jpg|jpeg|png)\Z")
 
 # A field's value as the page shows it: text, or a list of such values.
@@ -125,12 +129,12 @@ def registration_section(
         render(
             "dossier/registration.html",
             here=here,
-            form=form_for(ctx, model, "dang-ky") if here else None,
+            form=form_for(ctx, model, SCHEMA_OF[Kind.REGISTRATION]) if here else None,
             model=model,
             box=status_box(ctx, model.registration),
             missing=model.registration.state == MISSING,
             missing_path=missing_path,
-            fields=fields(ctx, ctx.schemas["dang-ky"], _data(model.document)),
+            fields=fields(ctx, ctx.schemas[SCHEMA_OF[Kind.REGISTRATION]], _data(model.document)),
         ),
         frozenset({model.document.rel} if model.document is not None else ()),
     )
@@ -150,31 +154,25 @@ def progress_section(ctx: SiteContext, model: ModelStatus) -> Rendered:
     )
 
 
-def _results(data: dict[str, Any]) -> list[list[str]]:
+def _results(report: Report) -> list[list[object]]:
     """The rows of "Kết quả đạt được": before, after and the change between them."""
     rows = []
-    for item in data.get("ket_qua") or ():
-        if not isinstance(item, dict):
-            continue
-        before, after = item.get("truoc"), item.get("sau")
+    for item in report.results:
+        before, after = item.before, item.after
         change = ""
         if isinstance(before, int | float) and isinstance(after, int | float):
             change = f"{after - before:+g}"
-        cells = (item.get("chi_tieu"), item.get("don_vi_tinh"), before, after)
-        rows.append(
-            [*("" if c is None else str(c) for c in cells), change, item.get("ghi_chu", "")]
-        )
+        cells = (item.measure, item.unit, before, after)
+        rows.append([*("" if c is None else str(c) for c in cells), change, item.note])
     return rows
 
 
-def _evidence(model: ModelStatus, data: dict[str, Any]) -> list[dict[str, Any]]:
+def _evidence(model: ModelStatus, report: Report) -> list[dict[str, Any]]:
     """Evidence items: an https link, a file copied beside the page, or a name that is wrong."""
     items = []
-    for item in data.get("minh_chung") or ():
-        if not isinstance(item, dict):
-            continue
-        link, name = item.get("lien_ket"), item.get("tep")
-        entry: dict[str, Any] = {"title": item.get("tieu_de"), "url": None, "src": None}
+    for item in report.evidence:
+        link, name = item.link, item.file
+        entry: dict[str, Any] = {"title": item.title, "url": None, "src": None}
         if isinstance(link, str) and link.startswith("https://"):
             items.append({**entry, "url": link})
         elif isinstance(name, str) and _EVIDENCE_NAME.match(name):
@@ -187,29 +185,26 @@ def _evidence(model: ModelStatus, data: dict[str, Any]) -> list[dict[str, Any]]:
 def report_section(ctx: SiteContext, model: ModelStatus, here: str, missing_path: str) -> Rendered:
     if model.registration.state == MISSING and model.report.state == MISSING:
         return Rendered("")
-    data = _data(model.report_document)
-    effects = data.get("hieu_qua")
+    document = model.report_document
+    report = Report.of(document) if document is not None else Report.from_data(None)
+    effects = report.effects
     return Rendered(
         render(
             "dossier/report.html",
             here=here,
-            form=form_for(ctx, model, "bao-cao"),
+            form=form_for(ctx, model, SCHEMA_OF[Kind.REPORT]),
             model=model,
             box=status_box(ctx, model.report),
             missing=model.report.state == MISSING,
             missing_path=missing_path,
-            results=_results(data)
-            if isinstance(data.get("ket_qua"), list) and data["ket_qua"]
-            else None,
+            results=_results(report) if report.listed_results else None,
             effects=[(EFFECT_NAMES.get(k, k), v) for k, v in effects.items()]
-            if isinstance(effects, dict)
+            if effects is not None
             else [],
-            fields=fields(ctx, ctx.schemas["bao-cao"], data),
-            evidence=_evidence(model, data)
-            if isinstance(data.get("minh_chung"), list) and data["minh_chung"]
-            else None,
+            fields=fields(ctx, ctx.schemas[SCHEMA_OF[Kind.REPORT]], _data(document)),
+            evidence=_evidence(model, report) if report.listed_evidence else None,
         ),
-        frozenset({model.report_document.rel} if model.report_document is not None else ()),
+        frozenset({document.rel} if document is not None else ()),
     )
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from sangtao.documents import Registration
 from sangtao.labels import days_left, vn_datetime
 from sangtao.layout import Kind
 from sangtao.site.context import SiteContext
@@ -94,13 +95,13 @@ def _registered(model: ModelStatus) -> dict[str, Any] | None:
     document = model.document
     if document is None or not document.valid or not isinstance(document.data, dict):
         return None
-    period = document.data.get("thoi_gian_thuc_hien") or {}
+    period = Registration.of(document).period
     return {
         "ca_nhan": model.person,
         "ho_ten": model.person_name or None,
         "ten_mo_hinh": model.title,
-        "tu_ngay": period.get("tu_ngay"),
-        "den_ngay": period.get("den_ngay"),
+        "tu_ngay": period.start if period else None,
+        "den_ngay": period.end if period else None,
     }
 
 

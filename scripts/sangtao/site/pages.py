@@ -9,7 +9,7 @@ import datetime as dt
 from typing import Any
 
 from sangtao.labels import KIND_WORDS
-from sangtao.layout import Kind, cycle_dir, path_of
+from sangtao.layout import LEGAL_TEXTS_DIR, Kind, cycle_dir, path_of
 from sangtao.site.charts import compliance_by_block, progress_over_time
 from sangtao.site.committees import committee_pages
 from sangtao.site.context import SiteContext, chrome, committee_src, dossier_src, own_letter_src
@@ -215,11 +215,11 @@ def legal_page(ctx: SiteContext, here: str) -> Rendered:
         cycle = ctx.statuses[year].cycle
         documents = [
             {
-                "number": doc["so"],
-                "full_text": f"van-ban/{doc['toan_van']}" if doc.get("toan_van") else None,
-                "day": dt.date.fromisoformat(doc["ngay"]),
-                "issuer": doc["co_quan"],
-                "summary": doc["trich_yeu"],
+                "number": doc.number,
+                "full_text": f"{LEGAL_TEXTS_DIR}/{doc.full_text}" if doc.full_text else None,
+                "day": dt.date.fromisoformat(doc.day),
+                "issuer": doc.issuer,
+                "summary": doc.summary,
             }
             for doc in cycle.legal_basis
         ]

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from sangtao.appraisal import WAITING, Sheet, public_eligibility
-from sangtao.layout import Kind, path_of
+from sangtao.documents import Registration
+from sangtao.layout import SCHEMA_OF, Kind, path_of
 from sangtao.model import Appraisal, State, citation
 from sangtao.site.charts import score_distribution
 from sangtao.site.context import SiteContext, chrome, dossier_src, own_letter_src
@@ -315,17 +316,19 @@ def own_model_letter(
 ) -> Rendered:
     document = model.document
     data = document.data if document is not None and isinstance(document.data, dict) else {}
-    signer = data.get("nguoi_ky") if isinstance(data.get("nguoi_ky"), dict) else {}
+    registration = Registration.from_data(data)
+    signer = registration.signer
     return render_page(
         "print/own-model-letter.html",
         f"Đăng ký mô hình của {own.name} năm {status.cycle.year}",
         superior=own.superior,
         committee=own.name,
         place=status.issuer.place,
-        number=str(data.get("so_van_ban", "")),
-        day=_day(data.get("ngay_van_ban")),
+        number=registration.number,
+        day=_day(registration.signed_on),
         year=status.cycle.year,
         own=own,
-        fields=fields(ctx, ctx.schemas["dang-ky"], data) if data else None,
-        signer=signer or {},
+        fields=fields(ctx, ctx.schemas[SCHEMA_OF[Kind.REGISTRATION]], data) if data else None,
+        signer_name=signer.name if signer else "",
+        signer_position=signer.position if signer else "",
     )
