@@ -186,6 +186,16 @@ def province_verdicts(scales: list[Scale]) -> list[Verdict]:
                 s.site.run.peak_kib <= BUILD_MEMORY_MIB * 1024,
             )
         )
+        # Issue 14, item 4: no page grows with N, the ones the visit below opens or any other
+        # (a form page carries every unit's registered models).
+        found.append(
+            Verdict(
+                f"Không trang HTML nào ≥ {PAGE_RAW_KB} KB {at}",
+                f"lớn nhất `{s.site.largest[0]}` {num(s.site.largest[1] / 1e3)} KB; trang danh "
+                f"sách lớn nhất `{s.site.largest_list[0]}` {num(s.site.largest_list[1] / 1e3)} KB",
+                s.site.largest[1] < PAGE_RAW_KB * 1000,
+            )
+        )
         if s.visits:
             worst_page = max(s.visits, key=lambda v: v.html_raw)
             worst = max(s.visits, key=lambda v: v.total_gzip)
