@@ -18,11 +18,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bench.synthetic import Shape, generate
+from sangtao.model import Committee, Roster
 from sangtao.pipeline import parse_now, take_snapshot
 from sangtao.site.committees import committee_pages
 from sangtao.site.context import SiteContext
 from sangtao.site.pages import difficulties_pages, missing_pages, units_pages
-from sangtao.site.parts import Group, plan
+from sangtao.site.parts import Group, by_block, by_committee, plan
 from sangtao.site.plugin import site_context
 from sangtao.site.render import Rendered
 from sangtao.site.results import eligibility_pages
@@ -41,11 +42,13 @@ NOW = "2023-12-25T00:00:00+07:00"
 
 
 class _Unit:
-    """Just what ``plan`` reads of a unit: its code."""
+    """Just what ``plan`` and the groupings read of a unit: its code, committee, block."""
 
-    def __init__(self, code: str) -> None:
+    def __init__(self, code: str, committee: str | None = None, block: str = "y-te") -> None:
         self.unit = self
         self.code = code
+        self.committee = committee
+        self.block = block
 
 
 @given(
@@ -77,6 +80,24 @@ def test_a_plan_puts_each_unit_on_exactly_one_part(
         assert {group_of(_Unit(c)) for c in part.units} == {part.group}
     assert len({p.src for p in parts}) == len(parts)
     assert [p.group.rank for p in parts] == sorted(p.group.rank for p in parts)
+
+
+def test_groups_are_committees_with_the_roots_own_first_or_blocks_in_the_schemas_order() -> None:
+    committees = (
+        Committee("xa-b", "Đảng ủy xã B", "dang-uy-xa", None),
+        Committee("truc-thuoc", "Đảng ủy có mã lạ", "dang-uy-xa", None),
+    )
+    roster = Roster(root={"ten": "Tỉnh ủy Mẫu"}, admins=(), units=(), committees=committees)
+    group_of = by_committee(roster, "Tỉnh ủy Mẫu")
+    own, b, odd = (group_of(_Unit("u", c)) for c in (None, "xa-b", "truc-thuoc"))  # type: ignore[arg-type]
+    assert (own.code, own.label) == ("truc-thuoc-goc", "Trực thuộc Tỉnh ủy Mẫu")
+    assert own.rank < b.rank < odd.rank and b.label == "Đảng ủy xã B"
+    rooted = Roster(root={"ten": "T", "ma": "tinh-uy"}, admins=(), units=(), committees=committees)
+    assert by_committee(rooted, "T")(_Unit("u")).code == "tinh-uy"  # type: ignore[arg-type]
+    blocks = by_block({"xa-thi-tran": "Xã, thị trấn", "y-te": "Y tế"})
+    school, health = (blocks(_Unit("u", block=k)) for k in ("xa-thi-tran", "y-te"))  # type: ignore[arg-type]
+    assert (school.label, health.label) == ("Khối xã, thị trấn", "Khối y tế")
+    assert school.rank < health.rank
 
 
 # -- a synthetic province and a synthetic district, from the benchmark's generator ----------

@@ -6,6 +6,7 @@ documents, problems. Pure functions: a ``SiteContext`` in, ``{source path: Rende
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from typing import Any
 
 from sangtao.labels import KIND_WORDS
@@ -15,7 +16,7 @@ from sangtao.site.committees import committee_pages
 from sangtao.site.context import SiteContext, chrome, committee_src, dossier_src, own_letter_src
 from sangtao.site.dossier import dossier_pages
 from sangtao.site.forms import form_pages
-from sangtao.site.parts import Paging, kept, list_pages, paging_values, rows_by_unit, titled
+from sangtao.site.parts import Paging, kept, list_pages, paging_values, titled
 from sangtao.site.render import Rendered, render_page
 from sangtao.site.results import results_pages
 from sangtao.status import LATE, MISSING, CycleStatus
@@ -179,7 +180,7 @@ def difficulties_pages(ctx: SiteContext, status: CycleStatus, base: str) -> dict
         for model, difficulty in queue
     ]
     owners = [model.unit for model, _ in queue]  # each row's unit
-    per_unit = rows_by_unit(owners)
+    per_unit = Counter(owners)
     title = f"Khó khăn, vướng mắc chưa giải quyết năm {year}"
 
     def draw(here: str, paging: Paging | None, keep: frozenset[str] | None) -> Rendered:

@@ -8,7 +8,7 @@ parts, so each unit is on exactly one part of a list.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -168,10 +168,14 @@ def kept(code: str, keep: frozenset[str] | None) -> bool:
 
 def by_committee(roster: Roster, root: str) -> Callable[[UnitStatus], Group]:
     """Each organisation under the committee it belongs to directly; the root's own in the
-    first group, coded by the root's folder code (no committee can have it)."""
+    first group, coded by the root's folder code (no committee shares it) or, without one, a
+    word no committee of this roster is coded by."""
     rank = {c.code: i for i, c in enumerate(roster.committees, 1)}
     names = roster.committee_by_code
-    own = Group(roster.root_code or "truc-thuoc", f"Trực thuộc {root}", 0)
+    code = roster.root_code or "truc-thuoc"
+    while code in names:
+        code += "-goc"
+    own = Group(code, f"Trực thuộc {root}", 0)
 
     def group_of(unit: UnitStatus) -> Group:
         code = unit.unit.committee
@@ -192,11 +196,3 @@ def by_block(blocks: Mapping[str, str]) -> Callable[[UnitStatus], Group]:
         return Group(block, f"Khối {name[:1].lower()}{name[1:]}", rank.get(block, len(rank)))
 
     return group_of
-
-
-def rows_by_unit(codes: Iterable[str]) -> dict[str, int]:
-    """How many rows each unit has in a list whose rows name their unit (difficulties …)."""
-    found: dict[str, int] = {}
-    for code in codes:
-        found[code] = found.get(code, 0) + 1
-    return found

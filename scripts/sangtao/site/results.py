@@ -7,6 +7,7 @@ HTML comes from its template (``templates/results/``, ``templates/print/``)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +19,7 @@ from sangtao.site.charts import score_distribution
 from sangtao.site.context import SiteContext, chrome, dossier_src, own_letter_src
 from sangtao.site.context import sheet_src as model_sheet_src
 from sangtao.site.dossier import fields, history_section, progress_section, registration_section
-from sangtao.site.parts import Paging, kept, list_pages, paging_values, rows_by_unit, titled
+from sangtao.site.parts import Paging, kept, list_pages, paging_values, titled
 from sangtao.site.render import Rendered, render_page, shown_by
 from sangtao.status import APPRAISABLE, CycleStatus, ModelStatus
 
@@ -143,7 +144,7 @@ def appraisal_results_pages(
     # The rows a unit has on this page: before publication one per model, after it its ranked
     # (and commended) and its pending models.
     shown = [*ranked, *commended, *pending] if appraisal.published else models
-    per_unit = rows_by_unit(m.unit for m in shown)
+    per_unit = Counter(m.unit for m in shown)
     title = f"Kết quả thẩm định năm {status.cycle.year}"
 
     def draw(here: str, paging: Paging | None, keep: frozenset[str] | None) -> Rendered:
