@@ -48,3 +48,6 @@ def test_bench_runs_end_to_end_and_writes_the_report(tmp_path: Path) -> None:
     assert len(verdicts) >= 7
     for heading in ("## Kết luận", "## Dữ liệu tổng hợp", "## 4. Xây dựng trang web"):
         assert heading in text
+    # The largest list page is a list (whole or a part, decision 69), not a documentation page.
+    assert re.search(r"Trang danh sách lớn nhất: `(don-vi|chua-|kho-khan|xep-loai|ket-qua)", text)
+    assert any(target.startswith("Không trang HTML nào ≥ 500 KB") for target in verdicts)

@@ -95,9 +95,9 @@ def test_groups_are_committees_with_the_roots_own_first_or_blocks_in_the_schemas
     rooted = Roster(root={"ten": "T", "ma": "tinh-uy"}, admins=(), units=(), committees=committees)
     assert by_committee(rooted, "T")(_Unit("u")).code == "tinh-uy"  # type: ignore[arg-type]
     blocks = by_block({"xa-thi-tran": "Xã, thị trấn", "y-te": "Y tế"})
-    school, health = (blocks(_Unit("u", block=k)) for k in ("xa-thi-tran", "y-te"))  # type: ignore[arg-type]
-    assert (school.label, health.label) == ("Khối xã, thị trấn", "Khối y tế")
-    assert school.rank < health.rank
+    commune, health = (blocks(_Unit("u", block=k)) for k in ("xa-thi-tran", "y-te"))  # type: ignore[arg-type]
+    assert (commune.label, health.label) == ("Khối xã, thị trấn", "Khối y tế")
+    assert commune.rank < health.rank
 
 
 # -- a synthetic province and a synthetic district, from the benchmark's generator ----------

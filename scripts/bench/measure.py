@@ -218,6 +218,13 @@ def receipts(repo: Path, files: Sequence[str]) -> Receipts:
     )  # fmt: skip
 
 
+# The list pages of every cycle, whole or in parts (decision 69), and the committees' pages.
+LIST_PAGE = re.compile(
+    r"(?:\d{4}/)?(?:(?:don-vi|chua-dang-ky|chua-bao-cao|kho-khan|xep-loai|ket-qua-tham-dinh)"
+    r"(?:/.+)?|cap-uy/.+)\.html\Z"
+)
+
+
 @dataclass
 class Site:
     run: Run
@@ -253,11 +260,7 @@ def build_site(repo: Path) -> Site:
     }
     largest = max(html.items(), key=lambda kv: kv[1])
     dossier_names = sorted(k for k in html if k.startswith(f"ho-so/{YEAR}/"))
-    lists = {
-        k: v
-        for k, v in html.items()
-        if not k.startswith(("ho-so/", "huong-dan/", "tai-lieu/", "bieu-mau/", "van-ban/"))
-    }
+    lists = {k: v for k, v in html.items() if LIST_PAGE.match(k)}
     built = re.search(r"Documentation built in ([0-9.]+) seconds", run.stderr)
     return Site(
         run, sum(sizes.values()), len(sizes), len(html), len(dossiers),
