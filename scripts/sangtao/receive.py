@@ -19,7 +19,7 @@ from typing import Any
 from sangtao.corpus import Corpus, read_corpus
 from sangtao.documents import Progress, Registration, Report, kind_by_fields, read_body
 from sangtao.labels import state_label, vn_date, vn_datetime
-from sangtao.layout import CODE, CYCLE_FILE, KIND_OF, SCHEMA_OF, Kind, cycle_dir, path_of
+from sangtao.layout import CODE, CYCLE_FILE, SCHEMA_OF, Kind, cycle_dir, path_of
 from sangtao.loader import LoadError, load_bytes, top_level_sequence
 from sangtao.model import TZ, Cycle, ReceiptEntry, Roster, State
 from sangtao.problems import FatalError, Problem
@@ -29,7 +29,8 @@ from sangtao.rules import own_models
 FORMS = {"giay": "ban-giay", "email": "thu-dien-tu", "truc-tiep": "truc-tiep"}
 FORM_WORDS = {"ban-giay": "bản giấy", "thu-dien-tu": "thư điện tử", "truc-tiep": "nộp trực tiếp"}
 # What the board may receive on a unit's behalf; score sheets are the appraisers' own.
-KINDS = {"dang-ky": Kind.REGISTRATION, "bao-cao": Kind.REPORT, "tien-do": Kind.PROGRESS}
+# By the names of their schemas, which the command's --loai takes.
+KINDS = {SCHEMA_OF[kind]: kind for kind in (Kind.REGISTRATION, Kind.REPORT, Kind.PROGRESS)}
 BOOK_KEY = "so_tiep_nhan"
 
 _AT = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)?\Z")
@@ -101,7 +102,7 @@ def kind_of(data: dict[str, Any], name: str) -> str:
         )
     if kind is not None:
         return SCHEMA_OF[kind]
-    for slug in ("dang-ky", "bao-cao", "tien-do"):
+    for slug in KINDS:
         if name.startswith(slug):
             return slug
     raise FatalError(
@@ -110,8 +111,8 @@ def kind_of(data: dict[str, Any], name: str) -> str:
     )
 
 
-def destination(kind: str, year: int, unit: str, person: str | None, data: dict[str, Any]) -> str:
-    if kind == "tien-do":
+def destination(kind: Kind, year: int, unit: str, person: str | None, data: dict[str, Any]) -> str:
+    if kind == Kind.PROGRESS:
         day = Progress.from_data(data).day
         if not isinstance(day, str) or not _is_date(day):
             raise FatalError(
@@ -119,7 +120,7 @@ def destination(kind: str, year: int, unit: str, person: str | None, data: dict[
                 f"ví dụ ngay: {year}-06-15"
             )
         return path_of(Kind.PROGRESS, year, unit, person, day)
-    return path_of(KIND_OF[kind], year, unit, person)
+    return path_of(kind, year, unit, person)
 
 
 def receipt_lines(entry: dict[str, str], dash: str, indent: str) -> list[str]:
@@ -194,9 +195,10 @@ def receive(root: Path, request: Request, now: dt.datetime) -> Received:
     if request.form not in FORMS:
         raise FatalError(f"--form phải là một trong: {', '.join(FORMS)}")
     raw, data = _read_source(request.source)
-    kind = request.kind or kind_of(data, request.source.name)
-    if kind not in KINDS:
+    slug = request.kind or kind_of(data, request.source.name)
+    if slug not in KINDS:
         raise FatalError(f"--loai phải là một trong: {', '.join(KINDS)}")
+    kind = KINDS[slug]
     corpus = read_corpus(root)
     year, cycle, roster = _unit_and_year(corpus, request.unit, data)
     person = _person(kind, data, request.person)
@@ -210,7 +212,7 @@ def receive(root: Path, request: Request, now: dt.datetime) -> Received:
     same_file = _free_place(root, rel, request.source)
     _not_booked(cycle, book_rel)
     _sound_cycle(corpus, year)
-    body = read_body(KINDS[kind], data)
+    body = read_body(kind, data)
     written = body.number or None if isinstance(body, Registration | Report) else None
     entry = _entry(book_rel, at, request, recorder, written)
 
@@ -342,12 +344,12 @@ def _known_unit(roster: Roster, unit: str, year: int) -> None:
     raise FatalError(f"Không có đơn vị «{unit}» trong danh sách đơn vị của đợt {year}.{hint}")
 
 
-def _person(kind: str, data: dict[str, Any], given: str | None) -> str | None:
+def _person(kind: Kind, data: dict[str, Any], given: str | None) -> str | None:
     if given is not None and not CODE.match(given):
         raise FatalError(
             f"Mã cá nhân «{given}» phải viết chữ thường không dấu, nối bằng gạch ngang"
         )
-    if kind != "dang-ky":
+    if kind != Kind.REGISTRATION:
         return given
     block = Registration.from_data(data).person
     written = block.code if block is not None else None
@@ -377,13 +379,13 @@ def _recorder(roster: Roster, given: str | None) -> str:
     return next(a for a in admins if a.casefold() == given.casefold())
 
 
-def _check_time(kind: str, data: dict[str, Any], at: dt.datetime, now: dt.datetime) -> None:
+def _check_time(kind: Kind, data: dict[str, Any], at: dt.datetime, now: dt.datetime) -> None:
     if at > now:
         raise FatalError(
             f"Thời điểm nhận {vn_datetime(at)} ở tương lai (bây giờ là {vn_datetime(now)}): "
             "ghi đúng lúc văn bản đến, theo sổ công văn đến"
         )
-    body = read_body(KINDS[kind], data)
+    body = read_body(kind, data)
     signed = (
         body.day
         if isinstance(body, Progress)
@@ -400,28 +402,27 @@ def _check_time(kind: str, data: dict[str, Any], at: dt.datetime, now: dt.dateti
             )
 
 
-def _effective(kind: str, cycle: Cycle, unit: str, person: str | None) -> dt.datetime | None:
-    if kind == "tien-do":
+def _effective(kind: Kind, cycle: Cycle, unit: str, person: str | None) -> dt.datetime | None:
+    if kind == Kind.PROGRESS:
         return None
-    internal = KINDS[kind]
-    extension = cycle.extension_for(internal, unit, person)
-    deadline = cycle.deadline(internal)
+    extension = cycle.extension_for(kind, unit, person)
+    deadline = cycle.deadline(kind)
     if extension is not None and extension.until > deadline:
         deadline = extension.until
     return deadline + cycle.grace
 
 
-def _state(kind: str, cycle: Cycle, unit: str, person: str | None, at: dt.datetime) -> str:
+def _state(kind: Kind, cycle: Cycle, unit: str, person: str | None, at: dt.datetime) -> str:
     deadline = _effective(kind, cycle, unit, person)
     if deadline is None:
         return "Đã nhận"
-    if at <= cycle.deadline(KINDS[kind]) + cycle.grace:
+    if at <= cycle.deadline(kind) + cycle.grace:
         return state_label(State.ON_TIME)
     return state_label(State.EXTENDED if at <= deadline else State.LATE)
 
 
 def _warnings(
-    kind: str, cycle: Cycle, unit: str, person: str | None, at: dt.datetime
+    kind: Kind, cycle: Cycle, unit: str, person: str | None, at: dt.datetime
 ) -> tuple[str, ...]:
     deadline = _effective(kind, cycle, unit, person)
     found = []
@@ -430,7 +431,7 @@ def _warnings(
             f"Nhận sau hạn ({vn_datetime(deadline)}): hồ sơ sẽ là «Trễ hạn». Nếu đơn vị có "
             "văn bản được gia hạn, ghi gia_han trong dot.yaml; nếu có lý do, ghi --ghi-chu"
         )
-    if at.year != cycle.year and kind != "bao-cao":
+    if at.year != cycle.year and kind != Kind.REPORT:
         found.append(f"Thời điểm nhận ở năm {at.year}, khác năm của đợt ({cycle.year})")
     return tuple(found)
 
