@@ -28,6 +28,7 @@ PAGES = {
     "ho-so": "ho-so/2023/loc-thang.html",
     "ket-qua": "2023/ket-qua-tham-dinh.html",
     "bieu-mau": "bieu-mau/dang-ky.html",
+    "bieu-mau-bao-cao": "bieu-mau/bao-cao.html",
 }
 
 # Words a line break split: a run of letters whose rectangles sit on more than one line.
@@ -91,6 +92,9 @@ CONTRAST_SELECTORS = [
     "article p",
     ".md-footer-meta",
     "#bieu-mau button",
+    ".bm-tien-trinh",
+    ".bm-cac-buoc li",
+    ".bm-ba-o label",
     ".md-nav__link",
 ]
 

@@ -171,6 +171,7 @@
   // ---- DOM helpers ---------------------------------------------------------------------
 
   var serial = 0;
+  var cycleYear = new Date().getFullYear(); // the cycle's year once a form is built: examples use it
   function nextId() {
     serial += 1;
     return "bm-" + serial;
@@ -212,10 +213,20 @@
     return function (check, message) {
       if (check.indexOf(this) >= 0) return; // one message per field is enough
       check.push(this);
+      this.message = message;
+      this.wrap = wrap;
       slot.textContent = message;
       slot.hidden = false;
       wrap.classList.add("bm-co-loi");
       if (control) control.setAttribute("aria-invalid", "true");
+      this.reset = function () {
+        slot.hidden = true;
+        slot.textContent = "";
+        wrap.classList.remove("bm-co-loi");
+        (control ? [control] : Array.from(wrap.querySelectorAll(":scope > .bm-ba-o [aria-invalid]"))).forEach(function (c) {
+          c.removeAttribute("aria-invalid");
+        });
+      };
     };
   }
 
@@ -262,23 +273,38 @@
     return "Viết chưa đúng dạng." + (schema.description ? " " + schema.description : "") + (example ? " Ví dụ: " + example : "");
   }
 
+  // Names and titles: a warning (never a problem) when typed without any Vietnamese diacritic.
+  var NAMED = /(^|\.)(ten_mo_hinh|ho_ten|chuc_vu)$/;
+  var NO_DIACRITICS = "Chữ này không có dấu tiếng Việt nào: có vẻ gõ thiếu dấu. Nên gõ lại có dấu " +
+    "(ví dụ «Chi bộ thôn 1», không phải «Chi bo thon 1»); tên vốn không có dấu thì giữ nguyên, tệp vẫn được tạo.";
+
+  /** True when the text has letters, and none of them is outside plain a–z. */
+  function withoutDiacritics(text) {
+    var letters = text.match(/\p{L}/gu) || [];
+    return letters.length >= 2 && letters.every(function (c) { return /[A-Za-z]/.test(c); });
+  }
+
   function textField(schema, path, required, options) {
+    if (schema.format === "date") return dateField(schema, path, required, options);
     var id = nextId();
     var example = schema.examples && schema.examples.length ? "Ví dụ: " + schema.examples[0] : undefined;
-    var control;
-    if (schema.format === "date") {
-      control = h("input", { type: "date", id: id, name: path });
-    } else if ((schema.maxLength || 0) > 300) {
-      control = h("textarea", { id: id, name: path, rows: schema.maxLength > 2000 ? 5 : 3, placeholder: example });
-    } else {
-      control = h("input", { type: "text", id: id, name: path, placeholder: example, autocomplete: "off" });
-    }
+    var control = (schema.maxLength || 0) > 300
+      ? h("textarea", { id: id, name: path, rows: schema.maxLength > 2000 ? 5 : 3, placeholder: example })
+      : h("input", { type: "text", id: id, name: path, placeholder: example, autocomplete: "off" });
     var field = scalarField(schema, path, required, control, options);
+    if (NAMED.test(path)) {
+      var warning = h("p", { class: "bm-canh-bao", id: id + "-canh-bao", hidden: true, text: NO_DIACRITICS });
+      field.node.append(warning);
+      control.setAttribute("aria-describedby", control.getAttribute("aria-describedby") + " " + warning.id);
+      field.warn = function () {
+        warning.hidden = !withoutDiacritics(clean(control.value));
+        return !warning.hidden;
+      };
+      control.addEventListener("change", field.warn);
+      control.addEventListener("input", function () { if (!warning.hidden) field.warn(); });
+    }
     field.read = function (check) {
-      if (control.validity && control.validity.badInput) {
-        field.fail(check, "Ngày chưa đúng: gõ đủ ngày, tháng, năm hoặc chọn trong lịch.");
-        return undefined;
-      }
+      if (field.warn) field.warn();
       var value = clean(control.value);
       if (!value) return undefined;
       var n = length(value);
@@ -286,12 +312,122 @@
         field.fail(check, "Quá ngắn: cần ít nhất " + schema.minLength + " ký tự, mới có " + n + ".");
       } else if (schema.maxLength && n > schema.maxLength) {
         field.fail(check, "Quá dài: tối đa " + schema.maxLength + " ký tự, đang có " + n + ". Rút gọn nội dung.");
-      } else if (schema.format === "date" && !isDate(value)) {
-        field.fail(check, "Không phải ngày có thật.");
       } else if (schema.pattern && !new RegExp(schema.pattern, "u").test(value)) {
         field.fail(check, patternMessage(schema));
       }
       return value;
+    };
+    return field;
+  }
+
+  var MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+  /**
+   * A date as GOV.UK's date input, in Vietnamese order: three boxes «Ngày», «Tháng», «Năm».
+   * The file stores ISO (2027-02-28). A whole date typed or pasted into «Ngày» (28/2/2027,
+   * 28.2.2027, 28-2-2027) is spread over the three boxes.
+   */
+  function dateField(schema, path, required, options) {
+    options = options || {};
+    var id = nextId();
+    var year = cycleYear;
+    function box(part, label, size) {
+      var input = h("input", {
+        type: "text", inputmode: "numeric", autocomplete: "off", id: id + "-" + part,
+        name: path + "-" + part, class: "bm-o-ngay bm-o-" + size, maxlength: part === "nam" ? 4 : 2,
+      });
+      return { input: input, node: h("div", { class: "bm-phan-ngay" }, [h("label", { for: input.id, text: label }), input]) };
+    }
+    var day = box("ngay", "Ngày", 2);
+    var month = box("thang", "Tháng", 2);
+    var yearBox = box("nam", "Năm", 4);
+    var boxes = [day.input, month.input, yearBox.input];
+    day.input.maxLength = 10; // room for a pasted 28/02/2027
+    var help = options.help !== undefined ? options.help
+      : [helpText(schema).replace(/\s*Dạng NĂM-THÁNG-NGÀY\.?/g, ""), "Ví dụ: 28 2 " + year + "."].join(" ").trim();
+    var slot = problemSlot(id);
+    var helpNode = h("p", { class: "bm-goi-y", id: id + "-goi-y", text: help });
+    boxes.forEach(function (input) {
+      input.setAttribute("aria-describedby", id + "-goi-y " + id + "-loi");
+      if (required) input.setAttribute("aria-required", "true");
+    });
+    var name = h("span", { class: "bm-ten", text: options.label || schema.title || path });
+    var wrap = h("fieldset", { class: "bm-truong bm-ngay", "data-path": path, id: id, role: "group" }, [
+      h("legend", { class: "bm-nhan" }, [name, star(required)]), helpNode, slot,
+      h("div", { class: "bm-ba-o" }, [day.node, month.node, yearBox.node]),
+    ]);
+    day.input.addEventListener("input", function () {
+      var whole = /^\s*(\d{1,2})\s*[\/.\-\s]\s*(\d{1,2})\s*[\/.\-\s]\s*(\d{4})\s*$/.exec(day.input.value);
+      if (whole) {
+        day.input.value = whole[1];
+        month.input.value = whole[2];
+        yearBox.input.value = whole[3];
+      }
+    });
+    var field = {
+      node: wrap,
+      control: day.input,
+      label: name,
+      focus: function () {
+        var empty = boxes.filter(function (b) { return !b.value.trim(); })[0];
+        (wrap.classList.contains("bm-co-loi") ? boxes.filter(function (b) { return b.getAttribute("aria-invalid"); })[0] || day.input : empty || day.input).focus();
+      },
+      set: function (iso) {
+        var p = iso.split("-");
+        day.input.value = String(+p[2]);
+        month.input.value = String(+p[1]);
+        yearBox.input.value = p[0];
+      },
+    };
+    var fail = failer(wrap, slot, null);
+    field.fail = function (check, message, which) {
+      var before = check.length;
+      fail.call(field, check, message);
+      if (check.length > before) {
+        (which || boxes).forEach(function (b) { b.setAttribute("aria-invalid", "true"); });
+      }
+    };
+    wrap.addEventListener("input", function () {
+      slot.hidden = true;
+      wrap.classList.remove("bm-co-loi");
+      boxes.forEach(function (b) { b.removeAttribute("aria-invalid"); });
+    });
+    field.read = function (check) {
+      var parts = boxes.map(function (b) { return b.value.trim(); });
+      if (!parts.join("")) return undefined;
+      var missing = boxes.filter(function (b, i) { return !parts[i]; });
+      if (missing.length) {
+        var words = [];
+        if (!parts[0]) words.push("ngày");
+        if (!parts[1]) words.push("tháng");
+        if (!parts[2]) words.push("năm");
+        field.fail(check, "Còn thiếu " + words.join(", ") + ". Ghi đủ ngày, tháng, năm, ví dụ 28 2 " + year + ".", missing);
+        return undefined;
+      }
+      var wrong = boxes.filter(function (b, i) { return !/^\d+$/.test(parts[i]); });
+      if (wrong.length) {
+        field.fail(check, "Ngày, tháng, năm chỉ ghi bằng chữ số, ví dụ 28 2 " + year + ".", wrong);
+        return undefined;
+      }
+      var d = +parts[0];
+      var m = +parts[1];
+      var y = +parts[2];
+      if (parts[2].length !== 4) {
+        field.fail(check, "Năm ghi đủ bốn chữ số, ví dụ " + year + ".", [yearBox.input]);
+        return undefined;
+      }
+      if (m < 1 || m > 12) {
+        field.fail(check, "Tháng phải từ 1 đến 12.", [month.input]);
+        return undefined;
+      }
+      var iso = y + "-" + String(m).padStart(2, "0") + "-" + String(d).padStart(2, "0");
+      if (d < 1 || d > MONTH_DAYS[m - 1] || !isDate(iso)) {
+        var last = m === 2 && !isDate(y + "-02-29") ? 28 : MONTH_DAYS[m - 1];
+        field.fail(check, "Không có ngày " + d + "/" + m + "/" + y + ": tháng " + m + (m === 2 ? " năm " + y : "") +
+          " chỉ có " + last + " ngày.", [day.input]);
+        return undefined;
+      }
+      return iso;
     };
     return field;
   }
@@ -547,11 +683,141 @@
     };
   }
 
+  // ---- the score sheet -----------------------------------------------------------------
+
+  /** «7,5» for 7.5: numbers as people read them. */
+  function vnNumber(n) {
+    return String(Math.round(n * 100) / 100).replace(".", ",");
+  }
+
+  /**
+   * The appraiser's fields, from the cycle's rubric (page data `tham_dinh`): who scores, which
+   * model, one group per criterion (points up to its maximum, by halves, and the reason), the
+   * proposed level from the cycle's levels, the pledge of no conflict of interest.
+   */
+  function scoreSpecials(ctx, data, units) {
+    var rubric = data.tham_dinh;
+    var team = rubric.to;
+    function unitOf(code) { return units.filter(function (u) { return u.ma === code; })[0]; }
+
+    ctx.special.nguoi_cham = function (s, path, required) {
+      return choiceField(s, path, required, team.map(function (m) {
+        return { value: m.tai_khoan, text: m.ho_ten + ", " + m.chuc_vu + " (" + m.tai_khoan + ")" };
+      }), { label: "Người chấm", help: "Chọn tên mình trong Tổ thẩm định; tên tệp là tài khoản của mình." });
+    };
+    var personField = null;
+    ctx.special.ca_nhan = function (s, path, required) {
+      personField = choiceField(s, path, required, [], {
+        label: "Mô hình được chấm",
+        help: "Để trống nếu chấm mô hình của tập thể; chọn tên nếu chấm mô hình của một cá nhân trong đơn vị.",
+      });
+      personField.control.options[0].textContent = "Mô hình của tập thể";
+      return personField;
+    };
+    ctx.special.diem = function (s, path, required) {
+      var id = nextId();
+      var slot = problemSlot(id);
+      var total = h("p", { class: "bm-tong-diem", role: "status" });
+      var box = h("fieldset", { class: "bm-nhom", "data-path": path, id: id }, [
+        h("legend", { class: "bm-nhan" }, [h("span", { class: "bm-ten", text: s.title }), star(required)]),
+        h("p", { class: "bm-goi-y", text: "Mỗi tiêu chí của đợt: điểm (từ 0 đến điểm tối đa, chấm lẻ 0,5) và lý do cho điểm. Tổng tối đa " + rubric.tong + " điểm." }),
+        slot,
+      ]);
+      var items = s.items.properties;
+      var rows = rubric.tieu_chi.map(function (c, i) {
+        var rowPath = path + "." + i;
+        var points = numberField(Object.assign({}, items.diem, {
+          maximum: c.diem_toi_da, description: "Từ 0 đến " + c.diem_toi_da + " điểm; chấm lẻ 0,5.",
+        }), rowPath + ".diem", true, { label: "Điểm (tối đa " + c.diem_toi_da + ")" });
+        var reason = textField(Object.assign({}, items.nhan_xet), rowPath + ".nhan_xet", true, { label: "Nhận xét, lý do cho điểm" });
+        var group = h("fieldset", { class: "bm-nhom bm-tieu-chi", "data-path": rowPath, "data-tieu-chi": c.ma }, [
+          h("legend", { class: "bm-nhan" }, [h("span", { class: "bm-ten", text: (i + 1) + ". " + c.ten })]),
+          c.huong_dan ? h("p", { class: "bm-goi-y", text: c.huong_dan }) : null,
+          points.node, reason.node,
+        ]);
+        box.append(group);
+        ctx.fields[rowPath + ".diem"] = points;
+        ctx.fields[rowPath + ".nhan_xet"] = reason;
+        return { criterion: c, points: points, reason: reason };
+      });
+      box.append(total);
+      function sum() {
+        var points = rows.map(function (r) { return Number(r.points.control.value.trim().replace(",", ".")); });
+        var known = points.every(function (n, i) { return rows[i].points.control.value.trim() !== "" && isFinite(n); });
+        var value = points.reduce(function (a, b) { return a + (isFinite(b) ? b : 0); }, 0);
+        var level = rubric.xep_loai.filter(function (lv) { return value >= lv.tu_diem; })[0];
+        total.textContent = "Tổng điểm: " + vnNumber(value) + "/" + rubric.tong + (known && level ? " — mức «" + level.ten + "»." : ".");
+      }
+      box.addEventListener("input", sum);
+      sum();
+      var field = { node: box, fail: failer(box, slot, null), focus: function () { rows[0].points.focus(); } };
+      field.read = function (check) {
+        return rows.map(function (r) {
+          var points = r.points.read(check);
+          var reason = r.reason.read(check);
+          if (points === undefined) r.points.fail(check, REQUIRED); // one message per field: a first one stays
+          if (reason === undefined) r.reason.fail(check, REQUIRED);
+          if (points !== undefined && Math.round(points * 2) !== points * 2) {
+            r.points.fail(check, "Điểm chấm lẻ đến 0,5: ví dụ 7 hoặc 7,5.");
+          }
+          return { tieu_chi: r.criterion.ma, diem: points, nhan_xet: reason };
+        });
+      };
+      return field;
+    };
+    ctx.special.de_xuat_xep_loai = function (s, path, required) {
+      return choiceField(s, path, required, rubric.xep_loai.map(function (lv) {
+        return { value: lv.ma, text: lv.ten + " (từ " + vnNumber(lv.tu_diem) + " điểm)" };
+      }), { label: "Đề xuất xếp loại", help: "Mức xếp loại của đợt mà đồng chí đề xuất cho mô hình." });
+    };
+    ctx.special.khong_xung_dot = function (s, path) {
+      var control = h("input", { type: "checkbox", id: nextId(), name: path });
+      var field = scalarField(s, path, true, control, {
+        inline: true, label: "Tôi cam kết không có xung đột lợi ích với đơn vị, cá nhân này",
+        help: "Bắt buộc. Có xung đột lợi ích thì không chấm phiếu này.",
+      });
+      field.read = function (check) {
+        if (!control.checked) field.fail(check, "Cần đánh dấu cam kết; có xung đột lợi ích thì không được chấm mô hình này.");
+        return control.checked ? true : undefined;
+      };
+      return field;
+    };
+
+    return {
+      /** After the fields exist: the model list follows the unit chosen. */
+      wire: function (fields) {
+        fields.don_vi.control.addEventListener("change", function () {
+          var unit = unitOf(fields.don_vi.control.value);
+          var select = personField.control;
+          while (select.options.length > 1) select.remove(1);
+          var collective = unit && unit.mo_hinh.filter(function (m) { return !m.ca_nhan; })[0];
+          select.options[0].textContent = "Mô hình của tập thể" + (collective ? ": «" + collective.ten_mo_hinh + "»" : "");
+          (unit ? unit.mo_hinh : []).forEach(function (m) {
+            if (m.ca_nhan) select.append(h("option", { value: m.ca_nhan, text: (m.ho_ten || m.ca_nhan) + ": «" + m.ten_mo_hinh + "»" }));
+          });
+        });
+      },
+      crossCheck: function (value, check) {
+        var member = team.filter(function (m) { return m.tai_khoan === value.nguoi_cham; })[0];
+        if (member && value.don_vi && member.xung_dot.indexOf(value.don_vi) >= 0) {
+          ctx.fields.nguoi_cham.fail(check, "Đồng chí " + member.ho_ten + " không được chấm đơn vị này (đơn vị mình sinh hoạt, " +
+            "đã khai xung đột lợi ích, hoặc mình là người nộp hồ sơ). Để thành viên khác của Tổ chấm.");
+        }
+        var unit = unitOf(value.don_vi);
+        var model = unit && unit.mo_hinh.filter(function (m) { return (m.ca_nhan || undefined) === value.ca_nhan; })[0];
+        if (unit && !model) {
+          ctx.fields.ca_nhan.fail(check, "Đơn vị này chưa có bản đăng ký của mô hình tập thể: chọn mô hình của một cá nhân.");
+        }
+      },
+    };
+  }
+
   // ---- the form ------------------------------------------------------------------------
 
   var PERSON_HELP = "Đánh dấu nếu đây là mô hình riêng của một cá nhân (đảng viên, cán bộ), không phải của tập thể.";
 
   function buildForm(root, data) {
+    cycleYear = data.nam;
     var schema = data.schema;
     var kind = data.loai;
     var ctx = { fields: {}, special: {} };
@@ -572,13 +838,17 @@
       return optionalGroup("Mô hình của cá nhân", PERSON_HELP, objectField(s, path, true, ctx));
     };
 
+    var rubric = kind === "phieu-cham" ? scoreSpecials(ctx, data, units) : null;
+
     var top = makeField(schema, "", true, ctx);
     top.node.classList.add("bm-goc");
     var fields = ctx.fields;
 
+    if (rubric) rubric.wire(fields);
+
     // Prefilled dates: a progress update is dated today; a document is usually signed today.
     ["ngay", "ngay_van_ban"].forEach(function (key) {
-      if (fields[key]) fields[key].control.value = today();
+      if (fields[key]) fields[key].set(today());
     });
 
     // Registration: suggest the person's folder name from their name, until the clerk edits it.
@@ -597,7 +867,7 @@
     // Progress and report: which model (the unit's, or a person's registered one).
     var person = null;
     var notice = h("p", { class: "bm-thong-tin", role: "status" });
-    if (kind !== "dang-ky" && fields.don_vi) {
+    if ((kind === "tien-do" || kind === "bao-cao") && fields.don_vi) {
       var codeSchema = { title: "Mã cá nhân", description: "Mã cá nhân như trong bản đăng ký của cá nhân (tên thư mục ca-nhan/<mã>/).", type: "string", pattern: CODE, maxLength: 60, examples: ["nguyen-thi-lan"] };
       var listId = nextId();
       var code = textField(codeSchema, "ca_nhan_ma", true);
@@ -685,6 +955,7 @@
           fields.ngay_van_ban.fail(check, "Ngày ký bản đăng ký phải trong năm " + (data.nam - 1) + " hoặc " + data.nam + ".");
         }
       }
+      if (rubric) rubric.crossCheck(value, check);
       if (kind === "tien-do" && value.ngay && isDate(value.ngay)) {
         var model = registered();
         if (model && model.tu_ngay && (value.ngay < model.tu_ngay || value.ngay > model.den_ngay)) {
@@ -695,42 +966,166 @@
     }
 
     function pathOf(value, personCode) {
+      if (rubric) {
+        return ["submissions", value.nam, "tham-dinh", value.don_vi].concat(value.ca_nhan ? [value.ca_nhan] : [])
+          .concat([value.nguoi_cham + ".yaml"]).join("/");
+      }
       var folder = "submissions/" + value.nam + "/" + value.don_vi + "/" + (personCode ? "ca-nhan/" + personCode + "/" : "");
       if (kind === "tien-do") return folder + "tien-do/" + value.ngay + ".yaml";
       return folder + kind + ".yaml";
     }
 
-    // The page: the fields, the button, the summary of problems, then the result.
-    var summary = h("div", { class: "bm-tong-loi", role: "alert", hidden: true });
+    // The page: the summary of problems on top (GOV.UK's error summary), the steps, the
+    // buttons, then the result.
+    var summaryList = h("ul", { class: "bm-ds-loi" });
+    var summaryText = h("p", {});
+    var summary = h("div", { class: "bm-tong-loi", role: "alert", tabindex: "-1", hidden: true, "aria-labelledby": "bm-tong-loi-tieu-de" }, [
+      h("h2", { id: "bm-tong-loi-tieu-de", text: "Có lỗi cần sửa" }), summaryText, summaryList]);
     var submit = h("button", { type: "submit", class: "md-button md-button--primary", text: "Kiểm tra và tạo tệp" });
-    var form = h("form", { class: "bm-form", novalidate: true, "aria-label": schema.title }, [top.node, h("p", { class: "bm-nut" }, [submit]), summary]);
+    var back = h("button", { type: "button", class: "md-button bm-lui", text: "Quay lại" });
+    var forward = h("button", { type: "button", class: "md-button md-button--primary bm-tiep", text: "Tiếp tục" });
+    var steps = buildSteps(top, fields, schema, data.buoc || []);
+    var form = h("form", { class: "bm-form", novalidate: true, "aria-label": schema.title }, [
+      summary, steps ? steps.progress : null, top.node, h("p", { class: "bm-nut" }, [back, " ", forward, " ", submit])]);
     var result = buildResult(data);
     root.textContent = "";
     root.append(form, result.node);
+
+    /** Every problem of the form now (or of one step): the fields that failed, in page order. */
+    function validate(section) {
+      clearProblems(form);
+      var check = [];
+      var value = top.read(check);
+      var personCode = person ? person.read(check) : value.ca_nhan && value.ca_nhan.ma;
+      crossCheck(value, check);
+      if (section) {
+        check.filter(function (f) { return !section.contains(f.wrap); }).forEach(function (f) { f.reset(); });
+        check = check.filter(function (f) { return section.contains(f.wrap); });
+      }
+      check.sort(function (a, b) {
+        return a.wrap.compareDocumentPosition(b.wrap) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+      });
+      return { check: check, value: value, personCode: personCode };
+    }
+
+    /** «Thời gian thực hiện › Từ ngày»: a field's name with the groups around it. */
+    function nameOf(f) {
+      var names = [];
+      for (var node = f.wrap; node && node !== top.node; node = node.parentElement) {
+        var own = node.matches("fieldset, .bm-truong") ? node.querySelector(".bm-ten") : null;
+        if (own && node.contains(own) && names[0] !== own.textContent) names.unshift(own.textContent);
+      }
+      return names.join(" › ");
+    }
+
+    function showSummary(check) {
+      summaryText.textContent = "Còn " + check.length + " chỗ cần sửa. Bấm vào từng dòng dưới đây để tới chỗ đó; mỗi chỗ cũng ghi lời nhắc ngay dưới mục.";
+      summaryList.textContent = "";
+      check.forEach(function (f) {
+        var target = f.wrap.querySelector("[aria-invalid]") || f.wrap.querySelector("input:not([type=hidden]), select, textarea") || f.wrap;
+        summaryList.append(h("li", {}, [h("a", {
+          href: "#" + target.id,
+          text: nameOf(f) + ": " + f.message,
+          onclick: function (event) {
+            event.preventDefault();
+            if (steps && steps.of(f.wrap) !== steps.current) showStep(steps.of(f.wrap), true);
+            f.focus();
+            (document.activeElement || target).scrollIntoView({ block: "center" });
+          },
+        })]));
+      });
+      summary.hidden = false;
+      summary.focus();
+      summary.scrollIntoView({ block: "start" });
+    }
+
+    function showStep(i, keepSummary) {
+      steps.show(i);
+      if (!keepSummary) summary.hidden = true;
+      back.hidden = i === 0;
+      forward.hidden = i === steps.count - 1;
+      submit.hidden = !forward.hidden;
+    }
+    if (steps) {
+      showStep(0);
+      back.addEventListener("click", function () { clearProblems(form); showStep(steps.current - 1); steps.focus(); });
+      forward.addEventListener("click", function () {
+        var found = validate(steps.section());
+        if (found.check.length) return showSummary(found.check);
+        showStep(steps.current + 1);
+        steps.focus();
+      });
+      steps.onJump = function (i) { clearProblems(form); showStep(i); steps.focus(); };
+    } else {
+      back.hidden = true;
+      forward.hidden = true;
+    }
 
     form.addEventListener("input", function () { result.node.hidden = true; });
     form.addEventListener("change", function () { result.node.hidden = true; });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      clearProblems(form);
-      var check = [];
-      var value = top.read(check);
-      var personCode = person ? person.read(check) : value.ca_nhan && value.ca_nhan.ma;
-      if (!check.length) crossCheck(value, check);
-      if (check.length) {
+      if (steps && steps.current < steps.count - 1) return forward.click(); // Enter in a field: next step
+      var found = validate(null);
+      if (found.check.length) {
         result.node.hidden = true;
-        summary.textContent = "Còn " + check.length + " chỗ cần sửa (tô đỏ ở trên). Sửa xong, bấm «Kiểm tra và tạo tệp» lại.";
-        summary.hidden = false;
-        var firstBad = form.querySelector(".bm-co-loi");
-        var target = firstBad && firstBad.querySelector("[aria-invalid], input, select, textarea, button");
-        if (target) target.focus();
-        return;
+        return showSummary(found.check);
       }
       summary.hidden = true;
-      var path = pathOf(value, personCode);
+      var value = found.value;
+      var path = pathOf(value, found.personCode);
       var yaml = toYaml(value, schema.title + " (tạo bằng biểu mẫu trên trang web)");
-      result.show(path, yaml);
+      var warned = Array.from(form.querySelectorAll(".bm-canh-bao:not([hidden])")).length;
+      result.show(path, yaml, warned ? "Lưu ý: " + warned + " mục có vẻ gõ thiếu dấu tiếng Việt (ghi ngay dưới mục). Tệp vẫn dùng được; nên sửa trước khi nộp." : "");
     });
+  }
+
+  /**
+   * Long forms in steps (the page data's `buoc`: name and top-level keys of each step). All steps
+   * stay in one form: the file is made from all of them, print shows them all.
+   */
+  function buildSteps(top, fields, schema, plan) {
+    if (plan.length < 2) return null;
+    var count = plan.length;
+    var sections = plan.map(function (step, i) {
+      return h("section", { class: "bm-buoc", "data-buoc": i + 1, "aria-labelledby": "bm-buoc-" + (i + 1) }, [
+        h("h2", { id: "bm-buoc-" + (i + 1), tabindex: "-1", text: "Bước " + (i + 1) + "/" + count + ": " + step.ten })]);
+    });
+    Object.keys(schema.properties || {}).forEach(function (key) {
+      var at = plan.findIndex(function (step) { return step.muc.indexOf(key) >= 0; });
+      if (fields[key]) sections[at < 0 ? count - 1 : at].append(fields[key].node); // nothing left out
+    });
+    top.node.append.apply(top.node, sections);
+    var line = h("p", { class: "bm-tien-trinh", "aria-live": "polite" });
+    var list = h("ol", { class: "bm-cac-buoc" });
+    var api = {
+      count: count,
+      current: 0,
+      progress: h("nav", { class: "bm-buoc-nav", "aria-label": "Các bước của biểu mẫu" }, [line, list]),
+      section: function () { return sections[api.current]; },
+      of: function (node) { return sections.findIndex(function (s) { return s.contains(node); }); },
+      focus: function () {
+        var heading = sections[api.current].querySelector("h2");
+        heading.focus();
+        api.progress.scrollIntoView({ block: "start" });
+      },
+      onJump: null,
+      show: function (i) {
+        if (i < 0) return;
+        api.current = i;
+        sections.forEach(function (s, n) { s.hidden = n !== i; });
+        line.textContent = "Bước " + (i + 1) + "/" + count + ": " + plan[i].ten;
+        list.textContent = "";
+        plan.forEach(function (step, n) {
+          var text = step.ten;
+          var item = n < i // steps already passed can be opened again; later ones only by «Tiếp tục»
+            ? h("button", { type: "button", class: "bm-ve-buoc", text: text, onclick: function () { api.onJump(n); } })
+            : h("span", { text: text });
+          list.append(h("li", { class: n === i ? "bm-buoc-nay" : n < i ? "bm-buoc-xong" : "", "aria-current": n === i ? "step" : null }, [item]));
+        });
+      },
+    };
+    return api;
   }
 
   /** The result: file name, text, copy, download, and the forge's new-file page. */
@@ -771,8 +1166,10 @@
       setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
     }
 
+    var noteNode = h("p", { class: "bm-canh-bao", hidden: true });
     var node = h("section", { class: "bm-ket-qua", hidden: true, "aria-live": "polite" }, [
       heading,
+      noteNode,
       h("p", {}, ["Tên tệp (đường dẫn trong kho): ", pathNode]),
       text,
       h("p", { class: "bm-nut" }, [
@@ -821,8 +1218,10 @@
 
     return {
       node: node,
-      show: function (path, yaml) {
+      show: function (path, yaml, note) {
         current = { path: path, yaml: yaml };
+        noteNode.textContent = note || "";
+        noteNode.hidden = !note;
         pathNode.textContent = path;
         text.value = yaml;
         status.textContent = "";

@@ -136,11 +136,13 @@ class Registration(TypedDocument):
         "title": "ten_mo_hinh",
         "sector": "linh_vuc",
         "period": "thoi_gian_thuc_hien",
+        "responsible": "nguoi_phu_trach",
     }
     PARTS: ClassVar[Mapping[str, type[Fields]]] = {
         "person": Person,
         "period": Period,
         "signer": Person,
+        "responsible": Person,
     }
 
     unit: object
@@ -152,6 +154,7 @@ class Registration(TypedDocument):
     signed_on: str | None  # an ISO date once the schema passed
     number: str
     signer: Person | None
+    responsible: Person | None  # who leads the model (nguoi_phu_trach)
 
     @classmethod
     def from_data(cls, data: object) -> Registration:
@@ -167,6 +170,7 @@ class Registration(TypedDocument):
             signed_on=_text(get(k["signed_on"])) or None,
             number=str(get(k["number"], "")),
             signer=Person.from_data(get(k["signer"])),
+            responsible=Person.from_data(get(k["responsible"])),
         )
 
 
@@ -285,6 +289,7 @@ class Report(TypedDocument):
     effects: dict[str, Any] | None
     signed_on: str | None
     number: str
+    signer: Person | None
 
     @classmethod
     def from_data(cls, data: object) -> Report:
@@ -301,6 +306,7 @@ class Report(TypedDocument):
             effects=effects if isinstance(effects := get(k["effects"]), dict) else None,
             signed_on=_text(get(k["signed_on"])) or None,
             number=str(get(k["number"], "")),
+            signer=Person.from_data(get(k["signer"])),
         )
 
 

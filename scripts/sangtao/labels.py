@@ -65,7 +65,6 @@ RECEIPT_FORMS = {
     "dinh-chinh": "đính chính",
     "truc-tiep": "nộp trực tiếp",
 }
-REVISION_WORDS = {"added": "Nộp", "modified": "Sửa", "deleted": "Xóa"}
 EFFECT_NAMES = {"chinh_tri": "Về chính trị", "kinh_te": "Về kinh tế", "xa_hoi": "Về xã hội"}
 
 

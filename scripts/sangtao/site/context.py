@@ -94,6 +94,10 @@ class SiteContext:
         return f"{self.repo_url.rstrip('/')}/blob/{self.head or 'main'}/{rel}"
 
 
+# The appraisers' score-sheet form (site/forms.py), linked from the results page it feeds.
+SCORE_FORM_SRC = "bieu-mau/phieu-cham.md"
+
+
 def model_src(year: int, unit: str, person: str | None) -> str:
     if person is None:
         return f"ho-so/{year}/{unit}.md"

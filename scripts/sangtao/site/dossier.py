@@ -12,12 +12,19 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from sangtao.documents import Registration, Report
-from sangtao.labels import EFFECT_NAMES, KIND_WORDS, REVISION_WORDS, vn_date
+from sangtao.documents import Person, Registration, Report
+from sangtao.labels import EFFECT_NAMES, KIND_WORDS, RECEIPT_FORMS, vn_date
 from sangtao.layout import SCHEMA_OF, Kind, model_dir
 from sangtao.site.context import SiteContext, dossier_src, evidence_src, sheet_src
 from sangtao.site.render import Rendered, render, render_page, shown_by
-from sangtao.status import MISSING, CycleStatus, DocumentStatus, ModelStatus, UnitStatus
+from sangtao.status import (
+    MISSING,
+    CycleStatus,
+    DocumentStatus,
+    ModelStatus,
+    Receipt,
+    UnitStatus,
+)
 from sangtao.validation import Schema
 
 # Fields shown in their own section, not in the generic list.
@@ -237,34 +244,85 @@ def outcome_section(ctx: SiteContext, model: ModelStatus, here: str) -> Rendered
     )
 
 
-def history_rows(ctx: SiteContext, model: ModelStatus) -> list[dict[str, Any]]:
-    """Every landed change of the model's documents, oldest first (from ``ctx.revisions``)."""
-    documents = [(d.rel, Kind.REGISTRATION) for d in (model.document,) if d is not None]
-    documents += [(d.rel, Kind.REPORT) for d in (model.report_document,) if d is not None]
-    documents += [(u.rel, Kind.PROGRESS) for u in model.progress]
+def _person(who: Person | None) -> str:
+    """«Họ tên, chức vụ» as the document writes them (decision 64)."""
+    return ", ".join(x for x in (who.name, who.position) if x) if who is not None else ""
+
+
+def _receipt_how(receipt: Receipt) -> str:
+    entry = receipt.entry
+    if receipt.source == "book" and entry is not None:
+        number = f", số đến {entry.number}" if entry.number else ""
+        form = RECEIPT_FORMS.get(entry.form, entry.form)
+        return f"{form}{number}, theo sổ tiếp nhận ({entry.recorder} ghi)"
+    return "qua kho Git" + (f", commit của: {receipt.merged_by}" if receipt.merged_by else "")
+
+
+def _document_rows(
+    ctx: SiteContext, folder: str, rel: str, kind: Kind, who: str, receipt: Receipt | None
+) -> list[dict[str, Any]]:
+    """A document's receipt, then its corrections: landings that changed what it says. A
+    landing that changed no value (comments, layout, a board-wide tidy-up) is maintenance and
+    stays out; so does the commit that typed a paper submission in (the book dates it)."""
+    schema = ctx.schemas[SCHEMA_OF[kind]]
+    file = rel.removeprefix(folder + "/")
     rows: list[dict[str, Any]] = []
-    for rel, kind in documents:
-        schema = ctx.schemas[SCHEMA_OF[kind]]
-        for revision in ctx.revisions.get(rel, ()):
-            landing = revision.landing
+    if receipt is not None:
+        rows.append(
+            {"at": receipt.at, "file": file, "what": "Nhận hồ sơ", "who": who or "—",
+             "how": _receipt_how(receipt)}
+        )  # fmt: skip
+    first_added = True
+    for revision in ctx.revisions.get(rel, ()):
+        landing = revision.landing
+        if revision.kind == "added":
+            if first_added or (receipt is not None and landing.commit == receipt.commit):
+                first_added = False
+                continue
+            what = "Nộp lại"
+        elif revision.kind == "deleted":
+            what = "Rút hồ sơ (xóa tệp)"
+        elif revision.fields:
             titles = ", ".join(schema.at((k,)).get("title", k) for k in revision.fields)
-            what = REVISION_WORDS[revision.kind] + (f": {titles}" if titles else "")
-            rows.append(
-                {
-                    "at": landing.at,
-                    "file": rel.rsplit("/", 1)[-1],
-                    "what": what,
-                    "author": landing.author,
-                    "commit": landing.commit,
-                    "url": ctx.commit_url(landing.commit),
-                }
-            )
+            what = f"Sửa đổi: {titles}"
+        else:
+            continue  # maintenance: the document says the same thing
+        first_added = False
+        rows.append(
+            {
+                "at": landing.at,
+                "file": file,
+                "what": what,
+                "who": landing.author,
+                "how": "qua kho Git",
+            }
+        )
+    return rows
+
+
+def history_rows(ctx: SiteContext, model: ModelStatus) -> list[dict[str, Any]]:
+    """Per document of the model: who submitted it and when it was received, then its
+    corrections with their dates, oldest first (decision 64)."""
+    folder = model_dir(model.year, model.unit, model.person)
+    documents: list[tuple[str, Kind, str, Receipt | None]] = []
+    if model.document is not None:
+        # Who submitted: the signer, else the person whose model it is, else who leads it.
+        reg = Registration.of(model.document)
+        who = _person(reg.signer or reg.person or reg.responsible)
+        documents.append((model.document.rel, Kind.REGISTRATION, who, model.registration.receipt))
+    if model.report_document is not None:
+        who = _person(Report.of(model.report_document).signer)
+        documents.append((model.report_document.rel, Kind.REPORT, who, model.report.receipt))
+    documents += [(u.rel, Kind.PROGRESS, u.reporter, u.receipt) for u in model.progress]
+    rows: list[dict[str, Any]] = []
+    for rel, kind, who, receipt in documents:
+        rows += _document_rows(ctx, folder, rel, kind, who, receipt)
     rows.sort(key=lambda row: row["at"])
     return rows
 
 
 def history_section(ctx: SiteContext, model: ModelStatus) -> Rendered:
-    """Every landed change of the model's documents: when, what, which fields, merged by whom."""
+    """Each document: who submitted it, when it was received, how; then its corrections."""
     rows = history_rows(ctx, model)
     return Rendered(render("dossier/history.html", rows=rows) if rows else "")
 

@@ -16,7 +16,7 @@ from sangtao.documents import Registration
 from sangtao.layout import SCHEMA_OF, Kind, path_of
 from sangtao.model import Appraisal, State, citation
 from sangtao.site.charts import score_distribution
-from sangtao.site.context import SiteContext, chrome, dossier_src, own_letter_src
+from sangtao.site.context import SCORE_FORM_SRC, SiteContext, chrome, dossier_src, own_letter_src
 from sangtao.site.context import sheet_src as model_sheet_src
 from sangtao.site.dossier import fields, history_section, progress_section, registration_section
 from sangtao.site.parts import Paging, kept, list_pages, paging_values, titled
@@ -164,6 +164,7 @@ def appraisal_results_pages(
             chart=chart,
             minutes=minutes_src(status.cycle.year),
             dossier_src=dossier_src,
+            score_form=SCORE_FORM_SRC if status.cycle.year == ctx.current else None,
             **paging_values(paging),
             **chrome(ctx, status.cycle.year),
         )
