@@ -410,6 +410,8 @@ def test_report_form_makes_a_file_that_passes_the_check(
     page: Any, site_url: str, tmp_path: Path
 ) -> None:
     open_form(page, site_url, "bao-cao")
+    # The choice of a person's model sits with the unit, in the first step.
+    assert page.locator('.bm-buoc[data-buoc="1"]').get_by_label("Mô hình của cá nhân").count() == 1
     page.select_option('[name="don_vi"]', REGISTERED)
     # The model's name comes from its registration.
     assert field(page, "ten_mo_hinh").input_value() == REGISTRATION["ten_mo_hinh"]

@@ -843,6 +843,8 @@
     var top = makeField(schema, "", true, ctx);
     top.node.classList.add("bm-goc");
     var fields = ctx.fields;
+    // Steps first: what is added next to a field below lands in that field's step.
+    var steps = buildSteps(top, fields, schema, data.buoc || []);
 
     if (rubric) rubric.wire(fields);
 
@@ -984,7 +986,6 @@
     var submit = h("button", { type: "submit", class: "md-button md-button--primary", text: "Kiểm tra và tạo tệp" });
     var back = h("button", { type: "button", class: "md-button bm-lui", text: "Quay lại" });
     var forward = h("button", { type: "button", class: "md-button md-button--primary bm-tiep", text: "Tiếp tục" });
-    var steps = buildSteps(top, fields, schema, data.buoc || []);
     var form = h("form", { class: "bm-form", novalidate: true, "aria-label": schema.title }, [
       summary, steps ? steps.progress : null, top.node, h("p", { class: "bm-nut" }, [back, " ", forward, " ", submit])]);
     var result = buildResult(data);
@@ -1088,15 +1089,17 @@
     if (plan.length < 2) return null;
     var count = plan.length;
     var sections = plan.map(function (step, i) {
-      return h("section", { class: "bm-buoc", "data-buoc": i + 1, "aria-labelledby": "bm-buoc-" + (i + 1) }, [
-        h("h2", { id: "bm-buoc-" + (i + 1), tabindex: "-1", text: "Bước " + (i + 1) + "/" + count + ": " + step.ten })]);
+      // The step's own heading shows on paper, where every step is printed; on screen the
+      // progress line above says where the clerk is.
+      return h("section", { class: "bm-buoc", "data-buoc": i + 1, "aria-label": step.ten }, [
+        h("h2", { class: "bm-buoc-in", text: "Bước " + (i + 1) + "/" + count + ": " + step.ten })]);
     });
     Object.keys(schema.properties || {}).forEach(function (key) {
       var at = plan.findIndex(function (step) { return step.muc.indexOf(key) >= 0; });
       if (fields[key]) sections[at < 0 ? count - 1 : at].append(fields[key].node); // nothing left out
     });
     top.node.append.apply(top.node, sections);
-    var line = h("p", { class: "bm-tien-trinh", "aria-live": "polite" });
+    var line = h("h2", { class: "bm-tien-trinh", tabindex: "-1" });
     var list = h("ol", { class: "bm-cac-buoc" });
     var api = {
       count: count,
@@ -1105,8 +1108,7 @@
       section: function () { return sections[api.current]; },
       of: function (node) { return sections.findIndex(function (s) { return s.contains(node); }); },
       focus: function () {
-        var heading = sections[api.current].querySelector("h2");
-        heading.focus();
+        line.focus();
         api.progress.scrollIntoView({ block: "start" });
       },
       onJump: null,
