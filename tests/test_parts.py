@@ -22,7 +22,7 @@ from sangtao.model import Committee, Roster
 from sangtao.pipeline import parse_now, take_snapshot
 from sangtao.site.committees import committee_pages
 from sangtao.site.context import SiteContext
-from sangtao.site.pages import difficulties_pages, missing_pages, units_pages
+from sangtao.site.pages import build_pages, difficulties_pages, missing_pages, units_pages
 from sangtao.site.parts import Group, by_block, by_committee, plan
 from sangtao.site.plugin import site_context
 from sangtao.site.render import Rendered
@@ -132,7 +132,7 @@ LISTS: dict[str, Callable[[SiteContext], dict[str, Rendered]]] = {
 }
 
 _TABLE = re.compile(r"<table([^>]*)>(.*?)</table>", re.S)
-_DOSSIER = re.compile(r'href="(?:\.\./)*ho-so/2023/([a-z0-9-]+)(?:\.html|/)')
+_DOSSIER = re.compile(r'href="(?:\.\./)*ho-so/\d{4}/([a-z0-9-]+)(?:\.html|/)')
 
 
 def tables(rendered: Rendered) -> Iterator[tuple[str, str]]:
@@ -155,12 +155,15 @@ def units_on(rendered: Rendered) -> Counter[str]:
     )
 
 
-def check_split(whole: Rendered, pages: dict[str, Rendered], base: str) -> list[str]:
-    """The parts of a list against the same list on one page: rows, units, the index."""
+def check_split(
+    whole: Rendered, pages: dict[str, Rendered], base: str, limit: int = LIMIT
+) -> list[str]:
+    """The parts of a list against the same list on one page: rows, units, the index (which
+    keeps the page's other tables, such as the appraisal criteria, and no unit's row)."""
     parts = {src: page for src, page in pages.items() if src != base}
     assert parts, f"{base}: not split"
     index = pages[base]
-    assert rows(index) == 0
+    assert units_on(index) == Counter()
     linked = set(
         re.findall(r'href="([^"]+)\.html"', next(b for a, b in tables(index) if "parts" in a))
     )
@@ -168,13 +171,13 @@ def check_split(whole: Rendered, pages: dict[str, Rendered], base: str) -> list[
     assert {posixpath.normpath(posixpath.join(here, h)) for h in linked} == {
         src.removesuffix(".md") for src in parts
     }
-    assert all(rows(page) <= LIMIT for page in parts.values())
+    assert all(rows(p) <= limit or len(units_on(p)) == 1 for p in parts.values())
     seen: Counter[str] = Counter()
     for page in parts.values():
         seen.update(set(units_on(page)))
     assert set(seen.values()) == {1}, f"{base}: a unit on two parts"
     assert sum((units_on(p) for p in parts.values()), Counter()) == units_on(whole)
-    assert sum(rows(p) for p in parts.values()) == rows(whole)
+    assert rows(index) + sum(rows(p) for p in parts.values()) == rows(whole)
     return sorted(parts)
 
 
@@ -237,6 +240,32 @@ def test_a_committee_page_with_more_organisations_than_a_page_is_split_by_block(
             src: p for src, p in pages.items() if src == base or src.startswith(base[:-3] + "/")
         }
         check_split(page, split, base)
+
+
+def test_every_list_of_the_demo_in_parts_of_5_rows_loses_nothing() -> None:
+    """Both demo cycles (a district, a province with committees), every kind of list, the
+    published results among them, and the committees' pages, at 5 rows a page."""
+    snapshot = take_snapshot(PROJECT, parse_now("2027-06-01T00:00:00+07:00"), "HEAD")
+    ctx = _whole(site_context(PROJECT, snapshot))
+    whole = build_pages(ctx)
+    small = build_pages(dataclasses.replace(ctx, rows_per_page=5))
+    lists = re.compile(
+        r"(?:\d{4}/)?(?:don-vi|chua-dang-ky|chua-bao-cao|kho-khan|xep-loai|ket-qua-tham-dinh)\.md|cap-uy/.+\.md"
+    )
+    checked = []
+    for base, page in whole.items():
+        if not lists.fullmatch(base):
+            continue
+        stem = base.removesuffix(".md") + "/"
+        pages = {src: p for src, p in small.items() if src == base or src.startswith(stem)}
+        if len(pages) > 1:
+            checked.append(base)
+            check_split(page, pages, base, limit=5)
+        else:  # short enough: the very same page
+            assert small[base].html == page.html, base
+    assert {"2023/ket-qua-tham-dinh.md", "2023/xep-loai.md", "don-vi.md"} <= set(checked)
+    assert any(base.startswith("cap-uy/") for base in checked)
+    assert set(small) >= set(whole)
 
 
 # -- the real build: every part is reachable, links resolve ---------------------------------
