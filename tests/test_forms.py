@@ -540,7 +540,7 @@ def _path_of_focus(page: Any) -> str:
 
 @pytest.mark.parametrize("kind", ["dang-ky", "tien-do", "bao-cao"])
 def test_an_empty_form_shows_an_error_summary_on_top_that_links_to_each_field(
-    page: Any, site_url: str, kind: str
+    page: Any, site_url: str, kind: str, tmp_path: Path
 ) -> None:
     """GOV.UK's error summary: on top, announced, focused, one link per problem to its field."""
     open_form(page, site_url, kind)
@@ -571,6 +571,28 @@ def test_an_empty_form_shows_an_error_summary_on_top_that_links_to_each_field(
     if kind == "tien-do":  # one step: every problem of the form
         assert problem_of(page, "ngay") == REQUIRED or "ngay" not in failed
         assert problem_of(page, "phan_tram") == REQUIRED
+        # Fixed through the summary: each link, then type into the field it put the cursor in.
+        answers = {
+            "phan_tram": "40",
+            "da_lam": "Đã họp dân ở ba thôn.",
+            "nguoi_bao_cao.ho_ten": "K' Sang",
+            "nguoi_bao_cao.chuc_vu": "Bí thư Đoàn Thanh niên xã",
+        }
+        for i in range(len(failed)):
+            links.nth(i).click()
+            focused = page.locator(":focus")
+            name = focused.get_attribute("name")
+            if name == "don_vi":
+                focused.select_option(REGISTERED)
+            else:
+                focused.fill(answers.pop(name))
+        assert answers == {}
+        day = (_registered_period()[0] + dt.timedelta(days=3)).isoformat()
+        fill(page, {"ngay": day})
+        submit(page)
+        path, text = result(page)
+        registration = f"submissions/{CURRENT}/{REGISTERED}/dang-ky.yaml"
+        assert check_in_repository(tmp_path, path, text, registration)["phan_tram"] == 40
     else:  # in steps: only the first step's problems, and the form stays there
         assert page.locator(".bm-tien-trinh").inner_text().startswith("Bước 1/4: ")
         assert "y_tuong" not in failed and "qua_trinh_thuc_hien" not in failed
@@ -680,7 +702,9 @@ def test_registration_goes_step_by_step(page: Any, site_url: str, tmp_path: Path
     }
 
 
-def test_dates_are_typed_day_month_year_and_wrong_ones_are_named(page: Any, site_url: str) -> None:
+def test_dates_are_typed_day_month_year_and_wrong_ones_are_named(
+    page: Any, site_url: str, tmp_path: Path
+) -> None:
     open_form(page, site_url, "tien-do")
     date = page.locator('[data-path="ngay"]')
     assert date.locator("label").all_inner_texts() == ["Ngày", "Tháng", "Năm"]
@@ -712,9 +736,22 @@ def test_dates_are_typed_day_month_year_and_wrong_ones_are_named(page: Any, site
     year.fill(str(CURRENT))
     submit(page)
     assert problem_of(page, "ngay") == "Tháng phải từ 1 đến 12."
+    # A real day, typed the Vietnamese way into «Ngày»: the file holds it as ISO.
+    start = _registered_period()[0] + dt.timedelta(days=1)
+    day.fill("")
+    day.press_sequentially(f"{start.day}/{start.month}/{start.year}")
+    fill(page, {"phan_tram": "10", "da_lam": "Đã họp chi bộ triển khai."})
+    fill(page, {"nguoi_bao_cao.ho_ten": "K' Sang", "nguoi_bao_cao.chuc_vu": "Bí thư Đoàn"})
+    submit(page)
+    path, text = result(page)
+    assert f'ngay: "{start.isoformat()}"' in text
+    registration = f"submissions/{CURRENT}/{REGISTERED}/dang-ky.yaml"
+    assert check_in_repository(tmp_path, path, text, registration)["ngay"] == start.isoformat()
 
 
-def test_a_name_without_diacritics_is_a_warning_not_a_problem(page: Any, site_url: str) -> None:
+def test_a_name_without_diacritics_is_a_warning_not_a_problem(
+    page: Any, site_url: str, tmp_path: Path
+) -> None:
     open_form(page, site_url, "dang-ky")
     title = field(page, "ten_mo_hinh")
     warning = page.locator('[data-path="ten_mo_hinh"] > .bm-canh-bao')
@@ -732,6 +769,26 @@ def test_a_name_without_diacritics_is_a_warning_not_a_problem(page: Any, site_ur
     assert problems(page) == []
     assert page.locator(".bm-tien-trinh").inner_text().startswith("Bước 2/4")
     assert page.locator(".bm-tong-loi").is_hidden()
+    fill(
+        page,
+        {
+            "y_tuong": "Đảng viên đi trước, dân làm theo, công khai mọi khoản đóng góp.",
+            "diem_moi": "Mỗi chi bộ nhận đỡ đầu một đoạn đường.",
+            "muc_tieu.0": "Năm km đường bê tông",
+            "giai_phap": "Họp dân từng thôn, công khai dự toán.",
+            "thoi_gian_thuc_hien.tu_ngay": f"{CURRENT}-03-01",
+            "thoi_gian_thuc_hien.den_ngay": f"{CURRENT}-11-30",
+            "nguoi_phu_trach.ho_ten": "Tran Van Binh",
+            "nguoi_phu_trach.chuc_vu": "Bí thư Chi bộ",
+            "ket_qua_du_kien": "Năm km đường, dân đồng thuận.",
+            "ngay_van_ban": f"{CURRENT}-02-20",
+        },
+    )
+    submit(page)
+    path, text = result(page)
+    assert "2 mục có vẻ gõ thiếu dấu" in page.locator(".bm-ket-qua .bm-canh-bao").inner_text()
+    data = check_in_repository(tmp_path, path, text)
+    assert data["ten_mo_hinh"] == "Chi bo thon 1 dan van kheo"
 
 
 # -- the text the forms write ------------------------------------------------------------------
