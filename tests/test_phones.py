@@ -105,6 +105,22 @@ def artifacts() -> Path:
     return ARTIFACTS
 
 
+def _assert_readable(page: Any, selectors: list[str]) -> list[tuple[str, str, float]]:
+    """No page-level horizontal scroll, no word broken inside, contrast of ``selectors`` ≥ 4.5."""
+    overflow = page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, f"trang cuộn ngang {overflow} px"
+    assert page.evaluate(_BROKEN_WORDS) == []
+    shown: list[tuple[str, str, float]] = page.evaluate(_CONTRASTS, selectors)
+    assert [(sel, text, round(ratio, 2)) for sel, text, ratio in shown if ratio < 4.5] == []
+    return shown
+
+
+# What a form shows when something is wrong (the no-diacritics warning included).
+FORM_PROBLEMS = [".bm-tong-loi a", ".bm-tong-loi h2", ".bm-loi", ".bm-canh-bao"]
+
+
 def _open(chromium: Any, site_url: str, path: str, size: tuple[int, int]) -> tuple[Any, Any]:
     context = chromium.new_context(
         locale="vi-VN",
@@ -127,17 +143,26 @@ def test_readable_at_phone_and_desktop_width(
     context, page = _open(chromium, site_url, PAGES[name], VIEWPORTS[viewport])
     try:
         page.screenshot(path=str(artifacts / f"{name}-{viewport}.png"), full_page=True)
-        overflow = page.evaluate(
-            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
-        assert overflow <= 0, f"trang cuộn ngang {overflow} px"
-        assert page.evaluate(_BROKEN_WORDS) == []
-        weak = [
-            (selector, text, round(ratio, 2))
-            for selector, text, ratio in page.evaluate(_CONTRASTS, CONTRAST_SELECTORS)
-            if ratio < 4.5
-        ]
-        assert weak == []
+        _assert_readable(page, CONTRAST_SELECTORS)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_form_problems_and_warnings_are_readable(
+    chromium: Any, site_url: str, artifacts: Path, viewport: str
+) -> None:
+    """The error summary, a field's problem and the no-diacritics warning, shown at once."""
+    context, page = _open(chromium, site_url, PAGES["bieu-mau"], VIEWPORTS[viewport])
+    try:
+        title = page.locator('[name="ten_mo_hinh"]')
+        title.fill("Chi bo thon 1 dan van kheo")
+        title.blur()
+        page.get_by_role("button", name="Tiếp tục").click()
+        page.locator(".bm-tong-loi").wait_for(state="visible")
+        page.screenshot(path=str(artifacts / f"bieu-mau-loi-{viewport}.png"), full_page=True)
+        shown = _assert_readable(page, FORM_PROBLEMS)
+        assert {selector for selector, _, _ in shown} == set(FORM_PROBLEMS)
     finally:
         context.close()
 
