@@ -234,7 +234,9 @@ def _unit(data: dict[str, Any], committee: str | None = None) -> Unit:
 class RosterFile(TypedDocument):
     """One roster file as written: the main one (``don-vi.yaml``: root committee, admins,
     intermediate committees, organisations) or one committee's part (``don-vi/<code>.yaml``:
-    organisations). A unit's ``committee`` is its ``truc_thuoc`` as written (None: not written)."""
+    organisations). A unit's ``committee`` is its ``truc_thuoc`` as written (None: not written).
+    Read only from a file that passed its schema: unlike ``sangtao.documents``, nothing shows a
+    broken roster's entries."""
 
     KEYS: ClassVar[Mapping[str, str]] = {
         "admins": "quan_tri",
