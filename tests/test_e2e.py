@@ -243,6 +243,11 @@ def test_hostile_site_has_every_page_kind(hostile_site: tuple[Path, list[str]]) 
     kinds = [*PAGE_KINDS, *(f"2022/{page}" for page in CYCLE_PAGES)]
     assert [k for k in kinds if k not in generated] == []
     assert any(p.startswith("in/2023/phieu-cham/") for p in generated)
+    # A list's introduction stays on its index; its parts hold the rows (decision 69).
+    out, _ = hostile_site
+    index, part = (out / p for p in ("ket-qua-tham-dinh.html", "ket-qua-tham-dinh/xa-ht.html"))
+    assert "biểu mẫu phiếu chấm" in index.read_text(encoding="utf-8")
+    assert "biểu mẫu phiếu chấm" not in part.read_text(encoding="utf-8")
 
 
 def test_hostile_text_in_online_search_results_stays_text(
