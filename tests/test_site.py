@@ -35,16 +35,17 @@ HOSTILE_PERSON = 'Nguyễn <b>Văn</b> "A" & [B](http://x.invalid)'
 
 
 def build(
-    root: Path, out: Path, now: str | None = None, offline: bool = False
+    root: Path, out: Path, now: str | None = None, offline: bool = False, config: str = ""
 ) -> subprocess.CompletedProcess[str]:
-    """``mkdocs build --strict``: the online site (Pagefind), or ``offline`` the USB copy (lunr)."""
+    """``mkdocs build --strict``: the online site (Pagefind), or ``offline`` the USB copy (lunr);
+    with another ``config`` file than mkdocs.yml if given."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if now:
         env["SANGTAO_NOW"] = now
     if offline:
         env["OFFLINE"] = "true"
     return subprocess.run(
-        [*MKDOCS, "build", "--strict", "--site-dir", str(out)],
+        [*MKDOCS, "build", "--strict", "--site-dir", str(out), *(["-f", config] if config else [])],
         cwd=root,
         env=env,
         capture_output=True,
@@ -440,3 +441,59 @@ def test_header_override_is_materials_own_plus_the_pagefind_box() -> None:
     assert addition is not None and "partials/sangtao-search.html" in addition.group(0)
     without = ours.replace(addition.group(0), "")
     assert without.split("-#}\n", 1)[1] == theirs.split("-#}\n", 1)[1]
+
+
+# -- pages filled into Material's shell are the pages Material draws (decision 73) ------------
+
+
+def _html_files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*.html")}
+
+
+@pytest.mark.parametrize("offline", [False, True], ids=["online", "offline"])
+def test_pages_filled_into_the_shell_are_byte_identical_to_materials(
+    hostile_site: Path, offline: bool
+) -> None:
+    """Every page kind, hostile text in every field: the site built with shells (the default)
+    and the same site with Material drawing every page are the same bytes, page for page."""
+    root = hostile_site.parent
+    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "\n  - sangtao\n" in text
+    (root / "mkdocs-material.yml").write_text(
+        text.replace("\n  - sangtao\n", "\n  - sangtao:\n      splice: false\n"), "utf-8"
+    )
+    now = "2023-12-25T00:00:00+07:00"
+    kind = "offline" if offline else "online"
+    built = {}
+    for name, config in (("shell", ""), ("material", "mkdocs-material.yml")):
+        out = root / f"splice-{kind}-{name}"
+        result = build(root, out, now=now, offline=offline, config=config)
+        assert result.returncode == 0, result.stderr
+        filled = re.search(r"sangtao: (\d+)/(\d+) trang ngoài mục lục", result.stderr)
+        assert filled is not None, result.stderr
+        built[name] = (_html_files(out), int(filled.group(1)), int(filled.group(2)))
+    shell, material = built["shell"], built["material"]
+    assert material[1:] == (0, 0)  # Material drew every page …
+    assert shell[1] >= 10 and shell[1] >= shell[2] // 2  # … here most came from shells
+    assert shell[0].keys() == material[0].keys()
+    assert [p for p in shell[0] if shell[0][p] != material[0][p]] == []
+
+
+def test_a_shell_fits_only_folders_whose_links_read_the_same() -> None:
+    from sangtao.site.shell import BODY, TITLE, cut
+
+    page = (
+        f'<title>{TITLE}</title><a href="../../don-vi.html"></a>'
+        f'<a href="../../bieu-mau/index.html"></a><article>{BODY}</article>'
+    )
+    shell = cut(page, "ho-so/2023")
+    assert shell is not None and shell.shared == {"don-vi.html", "bieu-mau"}
+    assert shell.fill("Tên", "<p>thân</p>", None) == page.replace(TITLE, "Tên").replace(
+        BODY, "<p>thân</p>"
+    )
+    assert shell.fits("ho-so/2023") and shell.fits("in/2023") and shell.fits("ho-so/2022")
+    assert not shell.fits("bieu-mau/x")  # from there the link is ../index.html
+    inside = cut(page.replace("../../bieu-mau/index.html", "../khac.html"), "ho-so/2023")
+    assert inside is not None and not inside.portable
+    assert inside.fits("ho-so/2023") and not inside.fits("in/2023")
+    assert cut(page.replace(BODY, ""), "ho-so/2023") is None  # a marker went missing

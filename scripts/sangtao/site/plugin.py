@@ -8,13 +8,16 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from sangtao.changes import revisions_of
 from sangtao.collector import collector_paused
@@ -29,6 +32,7 @@ from sangtao.site.html import FRONT_MATTER_END
 from sangtao.site.pages import build_pages
 from sangtao.site.render import Rendered
 from sangtao.site.search import index_site, material_search_on
+from sangtao.site.splice import Splicer
 from sangtao.validation import SchemaSet
 
 log = logging.getLogger("mkdocs.plugins.sangtao")
@@ -39,6 +43,9 @@ class SangtaoConfig(Config):
     ref = config_options.Type(str, default="HEAD")
     # Rows on one list page before the list is split into parts (decision 69).
     rows_per_page = config_options.Type(int, default=ROWS_PER_PAGE)
+    # Pages outside the navigation filled into Material's page drawn once per kind (decision
+    # 73); false: Material draws every page (the tests compare the two builds).
+    splice = config_options.Type(bool, default=True)
 
 
 # Theme overrides that ship with the package (the Vietnamese words of Material's chrome), so
@@ -48,6 +55,7 @@ THEME_DIR = Path(__file__).parent / "theme"
 
 class SangtaoPlugin(BasePlugin[SangtaoConfig]):
     _bodies: dict[str, str]
+    splicer: Splicer
     pagefind = False
 
     @event_priority(100)  # before Material's search plugin reads the theme's words
@@ -56,17 +64,48 @@ class SangtaoPlugin(BasePlugin[SangtaoConfig]):
         # One search per build (decision 72): Material's where it is on (the offline copy),
         # Pagefind everywhere else; the theme's header shows the matching search box.
         self.pagefind = not material_search_on(config)
+        self.splicer = Splicer()
+        self._bodies = {}
         return config
 
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        self.splicer.env = env
+        return env
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        log.info(
+            "sangtao: %d/%d trang ngoài mục lục điền vào khuôn trang của Material",
+            self.splicer.drawn,
+            len(self.splicer.claimed),
+        )
         if self.pagefind:
             index_site(Path(config.site_dir))
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        body = getattr(self, "_bodies", {}).get(page.file.src_uri)
-        return html if body is None else body
+        # Each body is handed over once and then forgotten here: MkDocs holds it until written.
+        body = self._bodies.pop(page.file.src_uri, None)
+        if body is None:
+            return html
+        if self.config.splice:
+            self.splicer.claim(page)
+        return body
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.splicer.in_nav = {page.file.src_uri for page in nav.pages}
+        return nav
+
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        self.splicer.remember(page, context)
+        return context
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        if page.file.src_uri in self.splicer.claimed:
+            return self.splicer.draw(page)
+        return output
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
