@@ -10,14 +10,17 @@ import io
 import json
 import re
 from collections.abc import Iterable, Iterator
+from copy import copy
 from typing import Any
 
 import icalendar
 import openpyxl
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
 
 from sangtao.appraisal import WAITING, Eligibility, public_eligibility
 from sangtao.labels import APPRAISAL_LABELS, ELIGIBILITY_LABELS, deadline_name, state_label
@@ -146,6 +149,7 @@ _DECIMAL_FORMAT = "#,##0.00"
 _INTEGER_FORMAT = "#,##0"
 _MAX_WIDTH = 50  # characters; longer text wraps
 _HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
+PAPERSIZE_A4 = Worksheet.PAPERSIZE_A4
 
 
 def _cell_value(value: Any) -> Any:
@@ -195,40 +199,46 @@ def _sheet(
 ) -> None:
     """A sheet ready for a meeting: bold frozen header with filters, real dates and numbers,
     columns as wide as their content (long text wraps), A4 landscape one page wide with the
-    header row on every page and the title in the page header."""
+    header row on every page and the title in the page header.
+
+    The book is write-only (rows stream to the file instead of living as cell objects: a
+    province's workbook took seconds and hundreds of MiB), so the column widths are measured
+    before the first row is written, and every cell takes its style from a prototype cell of
+    its number format instead of looking each style up again."""
     sheet = book.create_sheet(title)
-    sheet.append(header)
+    table = [list(row) for row in rows]
     widths = [max((len(w) for w in name.split()), default=0) for name in header]
-    wrap = Alignment(wrap_text=True, vertical="top")
-    count = 0
-    for row in rows:
-        sheet.append([_cell_value(v) for v in row])
-        count += 1
-        for column, value in enumerate(row, 1):
-            cell = sheet.cell(row=count + 1, column=column)
-            if isinstance(value, str) and value.startswith("="):
-                # unit text is never a formula (and no visible apostrophe in Excel)
-                cell.data_type = "s"
-            number_format = _number_format(value)
-            if number_format:
-                cell.number_format = number_format
-            cell.alignment = wrap
-            widths[column - 1] = max(widths[column - 1], _shown_length(value))
-    bold = Font(bold=True)
-    for column in range(1, len(header) + 1):
-        cell = sheet.cell(row=1, column=column)
-        cell.font = bold
-        cell.fill = _HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-    sheet.freeze_panes = "A2"
-    last = get_column_letter(len(header))
-    sheet.auto_filter.ref = f"A1:{last}{count + 1}"
+    for row in table:
+        for column, value in enumerate(row):
+            widths[column] = max(widths[column], _shown_length(value))
     for index, width in enumerate(widths, 1):
         # +2 for the filter button and a margin; Vietnamese diacritics need no extra room
         sheet.column_dimensions[get_column_letter(index)].width = max(8, min(_MAX_WIDTH, width + 3))
+    wrap = Alignment(wrap_text=True, vertical="top")
+    styles: dict[str | None, Any] = {}
+
+    def style_of(number_format: str | None) -> Any:
+        if number_format not in styles:
+            prototype = WriteOnlyCell(sheet)
+            prototype.alignment = wrap
+            if number_format:
+                prototype.number_format = number_format
+            styles[number_format] = prototype._style  # type: ignore[attr-defined]
+        return styles[number_format]
+
+    bold = Font(bold=True)
+    top = []
+    for name in header:
+        cell = WriteOnlyCell(sheet, value=name)
+        cell.font = bold
+        cell.fill = _HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        top.append(cell)
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(table) + 1}"
     setup = sheet.page_setup
     setup.orientation = "landscape"
-    setup.paperSize = sheet.PAPERSIZE_A4
+    setup.paperSize = PAPERSIZE_A4
     setup.fitToWidth = 1
     setup.fitToHeight = 0  # as many pages down as needed
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
@@ -238,6 +248,17 @@ def _sheet(
     sheet.oddHeader.center.font = "Times New Roman,Bold"
     sheet.oddFooter.right.text = "Trang &P/&N"
     sheet.page_margins.left = sheet.page_margins.right = 0.4
+    sheet.append(top)
+    for row in table:
+        cells = []
+        for value in row:
+            cell = WriteOnlyCell(sheet, value=_cell_value(value))
+            if isinstance(value, str) and value.startswith("="):
+                # unit text is never a formula (and no visible apostrophe in Excel)
+                cell.data_type = "s"
+            cell._style = copy(style_of(_number_format(value)))  # type: ignore[attr-defined]
+            cells.append(cell)
+        sheet.append(cells)
 
 
 APPRAISAL_HEADER = [
@@ -274,9 +295,7 @@ def _appraisal_rows(status: CycleStatus, names: dict[str, str]) -> Iterator[list
 
 def xlsx_bytes(status: CycleStatus, blocks: dict[str, str]) -> bytes:
     """One sheet per stage, each with unit names, ready to print for a meeting."""
-    book = openpyxl.Workbook()
-    for sheet in book.worksheets:  # the default empty sheet
-        book.remove(sheet)
+    book = openpyxl.Workbook(write_only=True)  # no default sheet in a write-only book
     issuer = status.issuer.name if status.issuer.named else ""
     lead = f"{issuer} — {status.cycle.name}" if issuer else status.cycle.name
 
