@@ -30,7 +30,7 @@ from sangtao.problems import FatalError
 from sangtao.site.context import ROWS_PER_PAGE, SiteContext, dossier_files, evidence_src_of
 from sangtao.site.html import FRONT_MATTER_END
 from sangtao.site.pages import build_pages
-from sangtao.site.render import Rendered
+from sangtao.site.render import PackedPage, Rendered
 from sangtao.site.search import index_site, material_search_on
 from sangtao.site.splice import Splicer
 from sangtao.validation import SchemaSet
@@ -54,7 +54,7 @@ THEME_DIR = Path(__file__).parent / "theme"
 
 
 class SangtaoPlugin(BasePlugin[SangtaoConfig]):
-    _bodies: dict[str, str]
+    _bodies: dict[str, Rendered]
     splicer: Splicer
     pagefind = False
 
@@ -84,21 +84,29 @@ class SangtaoPlugin(BasePlugin[SangtaoConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        # Each body is handed over once and then forgotten here: MkDocs holds it until written.
-        body = self._bodies.pop(page.file.src_uri, None)
-        if body is None:
+        rendered = self._bodies.get(page.file.src_uri)
+        if rendered is None:
             return html
         if self.config.splice:
             self.splicer.claim(page)
-        return body
+        if page.file.src_uri in self.splicer.claimed:
+            # MkDocs reads every page before it draws the first: a claimed page's body stays
+            # compressed until its turn comes (on_page_context), and is released once written.
+            return ""
+        del self._bodies[page.file.src_uri]
+        return body_of(rendered)
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.splicer.in_nav = {page.file.src_uri for page in nav.pages}
         return nav
 
+    @event_priority(100)  # the body is back before Material's search plugin indexes it
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
+        rendered = self._bodies.pop(page.file.src_uri, None)
+        if rendered is not None:
+            page.content = body_of(rendered)
         self.splicer.remember(page, context)
         return context
 
@@ -171,19 +179,26 @@ def site_context(root: Path, snapshot: Snapshot, rows_per_page: int = ROWS_PER_P
     )
 
 
-def add_pages(files: Files, config: MkDocsConfig, pages: dict[str, Rendered]) -> dict[str, str]:
-    """The generated pages join the build; their bodies are returned to put back later."""
+def add_pages(
+    files: Files, config: MkDocsConfig, pages: dict[str, Rendered]
+) -> dict[str, Rendered]:
+    """The generated pages join the build; the pages are returned to put their bodies back."""
     existing = {file.src_uri for file in files}
-    bodies = {}
     for src, rendered in pages.items():
         if src in existing:
             raise PluginError(f"docs/{src} trùng tên với một trang được tạo tự động")
         # The page is HTML already: Markdown sees only the front matter, and the body is put
-        # back in on_page_content (faster, and no Markdown extension ever reads unit text).
-        front, _, body = rendered.html.partition(FRONT_MATTER_END)
-        bodies[src] = body
+        # back after it (faster, and no Markdown extension ever reads unit text).
+        front = rendered.front if isinstance(rendered, PackedPage) else rendered.html
+        front = front.partition(FRONT_MATTER_END)[0]
         files.append(File.generated(config, src, content=front + FRONT_MATTER_END))
-    return bodies
+    return dict(pages)
+
+
+def body_of(rendered: Rendered) -> str:
+    if isinstance(rendered, PackedPage):
+        return rendered.body
+    return rendered.html.partition(FRONT_MATTER_END)[2]
 
 
 def add_evidence(
