@@ -226,6 +226,9 @@ def _sheet(
             styles[number_format] = prototype._style  # type: ignore[attr-defined]
         return styles[number_format]
 
+    _print_layout(sheet, page_title or title)
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(table) + 1}"
     bold = Font(bold=True)
     top = []
     for name in header:
@@ -234,20 +237,6 @@ def _sheet(
         cell.fill = _HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="center")
         top.append(cell)
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(table) + 1}"
-    setup = sheet.page_setup
-    setup.orientation = "landscape"
-    setup.paperSize = PAPERSIZE_A4
-    setup.fitToWidth = 1
-    setup.fitToHeight = 0  # as many pages down as needed
-    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    sheet.print_title_rows = "1:1"
-    sheet.print_options.gridLines = True
-    sheet.oddHeader.center.text = _header_text(page_title or title)
-    sheet.oddHeader.center.font = "Times New Roman,Bold"
-    sheet.oddFooter.right.text = "Trang &P/&N"
-    sheet.page_margins.left = sheet.page_margins.right = 0.4
     sheet.append(top)
     for row in table:
         cells = []
@@ -259,6 +248,22 @@ def _sheet(
             cell._style = copy(style_of(_number_format(value)))  # type: ignore[attr-defined]
             cells.append(cell)
         sheet.append(cells)
+
+
+def _print_layout(sheet: Any, page_title: str) -> None:
+    """A4 landscape, one page wide, the header row on every page, the title on top."""
+    setup = sheet.page_setup
+    setup.orientation = "landscape"
+    setup.paperSize = PAPERSIZE_A4
+    setup.fitToWidth = 1
+    setup.fitToHeight = 0  # as many pages down as needed
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_title_rows = "1:1"
+    sheet.print_options.gridLines = True
+    sheet.oddHeader.center.text = _header_text(page_title)
+    sheet.oddHeader.center.font = "Times New Roman,Bold"
+    sheet.oddFooter.right.text = "Trang &P/&N"
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
 
 
 APPRAISAL_HEADER = [
