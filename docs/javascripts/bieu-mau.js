@@ -812,6 +812,86 @@
     };
   }
 
+  // ---- the unit, by committee ----------------------------------------------------------
+
+  function unitChoice(u) {
+    return { value: u.ma, text: u.ten + " (" + u.ma + ")" };
+  }
+
+  /**
+   * A long list (decision 77): the page names the committees (a flat roster's blocks); the clerk
+   * chooses his, its units load from its data file (a <script>, which works from file:// where fetch does
+   * not; the file sets window.SangtaoDonVi[<committee>]), then he chooses his unit. Loaded
+   * units join `units`, which the rest of the form reads.
+   */
+  function unitPicker(s, path, required, data, units, scored) {
+    var field = choiceField(s, path, required, units.map(unitChoice), {
+      label: "Đơn vị", help: "Chọn tổ chức cơ sở đảng của mình trong danh sách của cấp ủy đã chọn; mã đơn vị được ghi tự động.",
+    });
+    var control = field.control;
+    var byBlock = data.theo_khoi;
+    var own = units.slice(); // in the page itself: the committees' own models (registration)
+    var id = nextId();
+    var groups = data.cap_uy.slice();
+    if (own.length) groups.unshift({ ma: "#cap-uy", ten: "Mô hình của chính cấp ủy (đăng ký với cấp trên)", don_vi: own });
+    var select = h("select", { id: id, name: "cap_uy", "aria-describedby": id + "-goi-y " + id + "-tt" },
+      [h("option", { value: "", text: "— Chọn —" })].concat(groups.map(function (g) {
+        return h("option", { value: g.ma, text: g.ten });
+      })));
+    var state = h("p", { class: "bm-thong-tin", id: id + "-tt", role: "status" });
+    var wrap = h("div", { class: "bm-truong", "data-path": "cap_uy" }, [
+      h("label", { for: id, class: "bm-nhan" }, [h("span", { class: "bm-ten", text: byBlock ? "Khối" : "Cấp ủy cấp trên trực tiếp" }), star(required)]),
+      h("p", { class: "bm-goi-y", id: id + "-goi-y", text: byBlock
+        ? "Chọn trước khối của tổ chức cơ sở đảng của mình (xã, thị trấn; trường học …); danh sách đơn vị của khối đó hiện ra ở mục dưới."
+        : "Chọn trước cấp ủy mà tổ chức cơ sở đảng của mình trực thuộc; danh sách đơn vị của cấp ủy đó hiện ra ở mục dưới." }),
+      select, state]);
+
+    function show(list) {
+      while (control.options.length > 1) control.remove(1);
+      list.forEach(function (u) {
+        if (scored && !u.mo_hinh.length) return; // only a registered model is scored
+        if (!units.some(function (v) { return v.ma === u.ma; })) units.push(u);
+        var c = unitChoice(u);
+        control.append(h("option", { value: c.value, text: c.text }));
+      });
+    }
+
+    function load(group, done) {
+      var store = window.SangtaoDonVi || {};
+      if (group.don_vi || store[group.ma]) return done(group.don_vi || store[group.ma]);
+      state.textContent = "Đang tải danh sách đơn vị…";
+      var script = h("script", { src: group.tep });
+      script.addEventListener("load", function () {
+        var found = (window.SangtaoDonVi || {})[group.ma];
+        state.textContent = found ? "" : "Không tải được danh sách đơn vị. Tải lại trang rồi chọn lại.";
+        if (found) done(found);
+      });
+      script.addEventListener("error", function () {
+        state.textContent = "Không tải được danh sách đơn vị (thiếu tệp " + group.tep + "). Tải lại trang rồi chọn lại.";
+      });
+      document.head.append(script);
+    }
+
+    function pick(code, then) {
+      var group = groups.filter(function (g) { return g.ma === code; })[0];
+      select.value = group ? code : "";
+      control.value = "";
+      show([]);
+      control.dispatchEvent(new Event("change"));
+      if (!group) return;
+      load(group, function (list) {
+        if (select.value !== code) return; // the clerk chose another committee meanwhile
+        show(list);
+        state.textContent = (byBlock ? "Khối" : "Cấp ủy") + " này có " + (control.options.length - 1) + " đơn vị trong danh sách.";
+        if (then) then();
+      });
+    }
+    select.addEventListener("change", function () { pick(select.value); });
+
+    var node = h("div", { class: "bm-chon-don-vi" }, [wrap, field.node]);
+    return Object.assign(field, { node: node, pick: pick });
+  }
+
   // ---- the form ------------------------------------------------------------------------
 
   var PERSON_HELP = "Đánh dấu nếu đây là mô hình riêng của một cá nhân (đảng viên, cán bộ), không phải của tập thể.";
@@ -824,9 +904,9 @@
     var units = data.don_vi || [];
 
     ctx.special.don_vi = function (s, path, required) {
-      return choiceField(s, path, required, units.map(function (u) {
-        return { value: u.ma, text: u.ten + " (" + u.ma + ")" };
-      }), { label: "Đơn vị", help: "Chọn tổ chức cơ sở đảng của mình; mã đơn vị được ghi tự động." });
+      if (data.cap_uy) return unitPicker(s, path, required, data, units, kind === "phieu-cham");
+      return choiceField(s, path, required, units.map(unitChoice),
+        { label: "Đơn vị", help: "Chọn tổ chức cơ sở đảng của mình; mã đơn vị được ghi tự động." });
     };
     ctx.special.nam = function (s, path, required) {
       var field = numberField(s, path, required, { help: "Năm của đợt, điền sẵn." });
@@ -931,11 +1011,19 @@
       person.code.control.addEventListener("input", showModel);
     }
 
-    // A unit's page links here with ?don_vi=<code> when a document is missing: choose it.
-    var asked = new URLSearchParams(window.location.search).get("don_vi");
-    if (asked && fields.don_vi && units.some(function (u) { return u.ma === asked; })) {
-      fields.don_vi.control.value = asked;
-      fields.don_vi.control.dispatchEvent(new Event("change"));
+    // A unit's page links here with ?don_vi=<code> (and its committee, &cap_uy=<code>, when
+    // units load by committee) when a document is missing: choose it.
+    var query = new URLSearchParams(window.location.search);
+    var asked = query.get("don_vi");
+    function chooseAsked() {
+      if (asked && units.some(function (u) { return u.ma === asked; })) {
+        fields.don_vi.control.value = asked;
+        fields.don_vi.control.dispatchEvent(new Event("change"));
+      }
+    }
+    if (asked && fields.don_vi) {
+      if (fields.don_vi.pick && query.get("cap_uy")) fields.don_vi.pick(query.get("cap_uy"), chooseAsked);
+      else chooseAsked();
     }
 
     /** Rules that need two fields, as `sangtao check` has them (rules.py). */

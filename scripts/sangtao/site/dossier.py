@@ -16,6 +16,7 @@ from sangtao.documents import Person, Registration, Report
 from sangtao.labels import EFFECT_NAMES, KIND_WORDS, RECEIPT_FORMS, vn_date
 from sangtao.layout import SCHEMA_OF, Kind, model_dir
 from sangtao.site.context import SiteContext, dossier_src, evidence_src, sheet_src
+from sangtao.site.form_units import prefill_query
 from sangtao.site.render import Rendered, render, render_page, shown_by
 from sangtao.status import (
     MISSING,
@@ -137,6 +138,7 @@ def registration_section(
             "dossier/registration.html",
             here=here,
             form=form_for(ctx, model, SCHEMA_OF[Kind.REGISTRATION]) if here else None,
+            prefill=prefill_query(ctx, model.unit),
             model=model,
             box=status_box(ctx, model.registration),
             missing=model.registration.state == MISSING,
@@ -200,6 +202,7 @@ def report_section(ctx: SiteContext, model: ModelStatus, here: str, missing_path
             "dossier/report.html",
             here=here,
             form=form_for(ctx, model, SCHEMA_OF[Kind.REPORT]),
+            prefill=prefill_query(ctx, model.unit),
             model=model,
             box=status_box(ctx, model.report),
             missing=model.report.state == MISSING,

@@ -1,7 +1,8 @@
 """The forms: one page per document a unit submits, for the current cycle, built from its schema.
 
 A page carries, as JSON, everything its form needs: the schema, the cycle, the units and the
-models they registered, and the forge's address. ``docs/javascripts/bieu-mau.js`` turns the
+models they registered (or, in a province's long list, its committees, each one's units in a data
+file: ``form_units``), and the forge's address. ``docs/javascripts/bieu-mau.js`` turns the
 schema into fields, checks them as ``sangtao check`` would, and writes the YAML text with its
 file name. Nothing leaves the clerk's computer: they copy or download the text, or open the
 forge's new-file page with it filled in, and the pull request the forge creates is the
@@ -14,13 +15,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sangtao.documents import Registration
 from sangtao.labels import days_left, vn_datetime
 from sangtao.layout import Kind
 from sangtao.site.context import SCORE_FORM_SRC, SiteContext
+from sangtao.site.form_units import data_src, groups, registered, split, unit_entry
+from sangtao.site.html import href
 from sangtao.site.render import Rendered, json_for_html, render_page
 from sangtao.site.results import own_model_words
-from sangtao.status import CycleStatus, ModelStatus
+from sangtao.status import CycleStatus
 
 INDEX = "bieu-mau/index.md"
 BRANCH = "main"
@@ -135,21 +137,6 @@ def index_page(ctx: SiteContext, status: CycleStatus) -> Rendered:
     )
 
 
-def _registered(model: ModelStatus) -> dict[str, Any] | None:
-    """What a form needs to know about a model already registered in this cycle."""
-    document = model.document
-    if document is None or not document.valid or not isinstance(document.data, dict):
-        return None
-    period = Registration.of(document).period
-    return {
-        "ca_nhan": model.person,
-        "ho_ten": model.person_name or None,
-        "ten_mo_hinh": model.title,
-        "tu_ngay": period.start if period else None,
-        "den_ngay": period.end if period else None,
-    }
-
-
 def _rubric(ctx: SiteContext, status: CycleStatus) -> dict[str, Any] | None:
     """What the score sheet needs of the cycle's appraisal: team, criteria, levels."""
     appraisal = status.cycle.appraisal
@@ -183,25 +170,31 @@ def _rubric(ctx: SiteContext, status: CycleStatus) -> dict[str, Any] | None:
 
 def form_data(ctx: SiteContext, status: CycleStatus, form: Form) -> dict[str, Any]:
     cycle = status.cycle
-    units = []
-    for unit_status in status.units:
-        models = [
-            found
-            for model in (unit_status.collective, *unit_status.individuals)
-            if (found := _registered(model)) is not None
+    units: list[dict[str, Any]] = []
+    committees = None
+    if split(ctx, status):
+        # The committees only; each one's units load from its data file (decision 77).
+        committees = [
+            {
+                "ma": g.code,
+                "ten": g.label,
+                "tep": href(form_src(form), data_src(cycle.year, g.code)),
+            }
+            for g, _ in groups(ctx, status)
         ]
-        if form.kind is Kind.SCORE and not models:
-            continue  # only a registered model is scored
-        units.append({"ma": unit_status.unit.code, "ten": unit_status.unit.name, "mo_hinh": models})
+    else:
+        units = [unit_entry(u) for u in status.units]
+    if form.kind is Kind.SCORE:
+        units = [u for u in units if u["mo_hinh"]]  # only a registered model is scored
     if form.schema == "dang-ky":
         # A committee registers its own model with the level above through the same form.
         for model, own in own_model_words(status):
-            registered = _registered(model)
+            found = registered(model)
             units.append(
                 {
                     "ma": model.unit,
                     "ten": f"{own.name} (mô hình của cấp ủy)",
-                    "mo_hinh": [registered] if registered else [],
+                    "mo_hinh": [found] if found else [],
                 }
             )
     return {
@@ -210,6 +203,8 @@ def form_data(ctx: SiteContext, status: CycleStatus, form: Form) -> dict[str, An
         "nam": cycle.year,
         "khung": [cycle.window[0].isoformat(), cycle.window[1].isoformat()],
         "don_vi": units,
+        "cap_uy": committees,
+        "theo_khoi": committees is not None and not ctx.roster_of(cycle.year).hierarchical,
         "kho": ctx.repo_url.rstrip("/") if ctx.repo_url else None,
         "nhanh": BRANCH,
         "buoc": [{"ten": step.name, "muc": list(step.keys)} for step in form.steps],

@@ -167,9 +167,15 @@ def kept(code: str, keep: frozenset[str] | None) -> bool:
 
 
 def by_committee(roster: Roster, root: str) -> Callable[[UnitStatus], Group]:
-    """Each organisation under the committee it belongs to directly; the root's own in the
-    first group, coded by the root's folder code (no committee shares it) or, without one, a
-    word no committee of this roster is coded by."""
+    """Each organisation under the committee it belongs to directly (``committee_group``)."""
+    of = committee_group(roster, root)
+    return lambda unit: of(unit.unit.committee)
+
+
+def committee_group(roster: Roster, root: str) -> Callable[[str | None], Group]:
+    """The group of an organisation's committee code; the root's own in the first group, coded
+    by the root's folder code (no committee shares it) or, without one, a word no committee of
+    this roster is coded by."""
     rank = {c.code: i for i, c in enumerate(roster.committees, 1)}
     names = roster.committee_by_code
     code = roster.root_code or "truc-thuoc"
@@ -177,8 +183,7 @@ def by_committee(roster: Roster, root: str) -> Callable[[UnitStatus], Group]:
         code += "-goc"
     own = Group(code, f"Trực thuộc {root}", 0)
 
-    def group_of(unit: UnitStatus) -> Group:
-        code = unit.unit.committee
+    def group_of(code: str | None) -> Group:
         if code is None or code not in names:
             return own
         return Group(code, names[code].name, rank[code])

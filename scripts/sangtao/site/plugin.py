@@ -28,6 +28,7 @@ from sangtao.model import Roster
 from sangtao.pipeline import Snapshot, parse_now, received_after, take_snapshot
 from sangtao.problems import FatalError
 from sangtao.site.context import ROWS_PER_PAGE, SiteContext, dossier_files, evidence_src_of
+from sangtao.site.form_units import data_files as form_data_files
 from sangtao.site.html import FRONT_MATTER_END
 from sangtao.site.pages import build_pages
 from sangtao.site.render import PackedPage, Rendered
@@ -125,6 +126,8 @@ class SangtaoPlugin(BasePlugin[SangtaoConfig]):
         issuer = ctx.statuses[ctx.current].issuer.name if ctx.current is not None else ""
         for src, data in export_files(ctx.statuses, ctx.blocks, issuer, ctx.now).items():
             files.append(File.generated(config, src, content=data))
+        for src, text in form_data_files(ctx).items():  # the forms' units by committee
+            files.append(File.generated(config, src, content=text))
         evidence = add_evidence(files, config, root, snapshot.corpus, ctx)
         shown = set().union(evidence, *(rendered.shown for rendered in pages.values()))
         # "As of" an earlier instant, files that landed later did not exist yet.

@@ -102,7 +102,9 @@ def json_script(data: Any) -> Markup:
 
 
 def json_for_html(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    """Also fit for a script file: U+2028 and U+2029 end a line in older JavaScript."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
 @pass_context
