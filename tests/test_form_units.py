@@ -74,6 +74,8 @@ def test_a_province_form_names_committees_and_each_unit_is_in_exactly_one_data_f
         assert src == f"bieu-mau/du-lieu/{YEAR}/{group}.js"
         seen.update(u["ma"] for u in units)
     assert set(seen) == every and set(seen.values()) == {1}
+    committees = {c.code for c in province.roster_of(YEAR).committees}
+    assert committees <= {file_units(text)[0] for text in files.values()}
     pages = form_pages(province)
     for kind in FORMS:
         data = page_data(pages[f"bieu-mau/{kind}.md"].html)
