@@ -96,13 +96,13 @@ def data_files(ctx: SiteContext) -> dict[str, str]:
 def prefill_query(ctx: SiteContext, unit: str) -> str:
     """``?don_vi=<code>`` for a form link from a unit's page; with ``&cap_uy=<group>`` when the
     form loads units by committee, so that it knows which file holds the unit."""
-    query = {"don_vi": unit}
+    group = None
     status = ctx.statuses.get(ctx.current) if ctx.current is not None else None
     if status is not None and split(ctx, status):
         roster = ctx.roster_of(status.cycle.year)
         found = roster.by_code.get(unit)
         if found is not None and roster.hierarchical:
-            query["cap_uy"] = committee_group(roster, status.issuer.name)(found.committee).code
+            group = committee_group(roster, status.issuer.name)(found.committee).code
         elif found is not None:
-            query["cap_uy"] = found.block  # a block's group is coded by the block (by_block)
-    return "?" + urlencode(query)
+            group = found.block  # a block's group is coded by the block (by_block)
+    return "?" + urlencode({"don_vi": unit} | ({"cap_uy": group} if group else {}))
