@@ -225,4 +225,10 @@ def test_a_dossier_page_opens_the_form_with_committee_and_unit_chosen(
         "code => document.querySelector('[name=\"don_vi\"]').value === code", arg=dossier.stem
     )
     assert page.locator('[name="cap_uy"]').input_value() == query["cap_uy"][0]
+    # A link without the committee (written by hand, or older): the form says what to choose.
+    page.goto((site / "bieu-mau/bao-cao.html").as_uri() + f"?don_vi={dossier.stem}")
+    page.locator("#bieu-mau form").wait_for()
+    assert page.locator('[name="cap_uy"]').input_value() == ""
+    hint = page.locator('[data-path="cap_uy"] .bm-thong-tin').inner_text()
+    assert f"«{dossier.stem}»" in hint and "chọn cấp ủy" in hint
     context.close()

@@ -889,7 +889,11 @@
     select.addEventListener("change", function () { pick(select.value); });
 
     var node = h("div", { class: "bm-chon-don-vi" }, [wrap, field.node]);
-    return Object.assign(field, { node: node, pick: pick });
+    function hint(code) {
+      state.textContent = "Trang được mở cho đơn vị có mã «" + code + "»: chọn " +
+        (byBlock ? "khối" : "cấp ủy") + " của đơn vị ở đây, rồi chọn đơn vị ở mục dưới.";
+    }
+    return Object.assign(field, { node: node, pick: pick, hint: hint });
   }
 
   // ---- the form ------------------------------------------------------------------------
@@ -1021,9 +1025,11 @@
         fields.don_vi.control.dispatchEvent(new Event("change"));
       }
     }
-    if (asked && fields.don_vi) {
-      if (fields.don_vi.pick && query.get("cap_uy")) fields.don_vi.pick(query.get("cap_uy"), chooseAsked);
-      else chooseAsked();
+    if (asked && fields.don_vi && fields.don_vi.pick) {
+      if (query.get("cap_uy")) fields.don_vi.pick(query.get("cap_uy"), chooseAsked);
+      else fields.don_vi.hint(asked); // a link without the committee: the clerk chooses it
+    } else if (asked && fields.don_vi) {
+      chooseAsked();
     }
 
     /** Rules that need two fields, as `sangtao check` has them (rules.py). */
