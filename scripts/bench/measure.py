@@ -242,6 +242,13 @@ class Site:
     largest_list: tuple[str, int]
 
 
+def search_index_bytes(sizes: dict[str, int]) -> int:
+    """The search index on disk: Pagefind's folder on the online build (decision 72), or
+    Material's lunr file where that is what the build made."""
+    pagefind = sum(v for k, v in sizes.items() if k.startswith("pagefind/"))
+    return pagefind or sizes.get("search/search_index.json", 0)
+
+
 def build_site(repo: Path) -> Site:
     target = repo / "site"
     run = measure([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(target)], repo)
@@ -265,7 +272,7 @@ def build_site(repo: Path) -> Site:
     return Site(
         run, sum(sizes.values()), len(sizes), len(html), len(dossiers),
         statistics.median(dossiers) if dossiers else 0.0, max(dossiers, default=0), largest,
-        sizes.get("search/search_index.json", 0), exports,
+        search_index_bytes(sizes), exports,
         float(built.group(1)) if built else None, dossier_names[0] if dossier_names else "index.html",
         max(lists.items(), key=lambda kv: kv[1]),
     )  # fmt: skip

@@ -234,7 +234,8 @@ def _site(scales: list[Scale]) -> list[str]:
     add("## 4. Xây dựng trang web: `mkdocs build --strict`\n")
     add(
         "Toàn bộ trang web như khi phát hành: các trang của dự án, trang tạo từ hồ sơ (mỗi mô hình "
-        "một trang hồ sơ), tệp xuất dữ liệu nếu có, chỉ mục tìm kiếm của Material.\n"
+        "một trang hồ sơ), tệp xuất dữ liệu nếu có, chỉ mục tìm kiếm Pagefind (cỡ trên đĩa; một "
+        "lần tìm chỉ tải vài mảnh của nó, xem mục người xem).\n"
     )
     add("| N | Thời gian | Bộ nhớ | Trang HTML | Tổng dung lượng | Trang hồ sơ | Trung vị / lớn nhất "
         "| Trang lớn nhất | Chỉ mục tìm kiếm |")  # fmt: skip
@@ -264,9 +265,9 @@ def _site(scales: list[Scale]) -> list[str]:
         f"{num(small.site.largest_list[1] / 1e3)} KB ở N={num(small.data.n)}, "
         f"`{large.site.largest_list[0]}` {num(large.site.largest_list[1] / 1e3)} KB ở "
         f"N={num(large.data.n)}. Người xem tải trang lớn nhất "
-        f"(`{large.site.largest[0]}`, {num(large.site.largest[1] / 1e6, 1)} MB) và, khi tìm kiếm, "
-        f"toàn bộ chỉ mục tìm kiếm ({num(large.site.search_index / 1e6, 1)} MB) ở "
-        f"N={num(large.data.n)}.\n"
+        f"(`{large.site.largest[0]}`, {num(large.site.largest[1] / 1e6, 1)} MB) ở "
+        f"N={num(large.data.n)}; khi tìm kiếm chỉ các mảnh chỉ mục cần cho từ được tìm, không "
+        f"phải cả chỉ mục ({num(large.site.search_index / 1e6, 1)} MB trên đĩa).\n"
     )
     exports = {k for s in scales for k in s.site.exports}
     if exports:
