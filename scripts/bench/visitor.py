@@ -75,6 +75,7 @@ def served(site: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+        thread.join()
 
 
 def available() -> bool:

@@ -287,7 +287,7 @@ def minutes_page(ctx: SiteContext, status: CycleStatus, appraisal: Appraisal) ->
 
 
 def citations(status: CycleStatus) -> str:
-    """The cycle's legal basis as a sentence cites it: «Công văn 833-CV/HU và Hướng dẫn …»."""
+    """The cycle's legal basis as a sentence cites it: «Kế hoạch 12-KH/TU và Hướng dẫn …»."""
     cited = [citation(basis) for basis in status.cycle.legal_basis]
     return " và ".join(filter(None, [", ".join(cited[:-1]), cited[-1]])) if cited else ""
 
