@@ -11,7 +11,7 @@ import pytest
 
 from sangtao import cli, review
 
-from builders import dump, registration, seed
+from builders import dump, registration, report, seed
 from conftest import Repo
 
 BAD = "submissions/2023/loc-thang/dang-ky.yaml"
@@ -141,6 +141,46 @@ def test_module_and_console_script(broken: Repo) -> None:
         assert result.returncode == 1
         assert result.stdout.endswith("Đã kiểm tra 4 tệp: 1 lỗi ở 1 tệp.\n")
         assert result.stderr == ""
+
+
+# What `sangtao check` leaves unloaded on a repository whose files are all valid (decision 80):
+# the reference validator, GitPython (no score sheet, no forge folder), the site's and the
+# exports' libraries, and what only a crash report needs.
+NOT_FOR_A_CLEAN_CHECK = frozenset(
+    {"jsonschema", "referencing", "git", "jinja2", "mkdocs", "openpyxl", "icalendar", "tempfile"}
+)
+LOADED_BY_CHECK = """
+import sys
+from sangtao.cli import main
+code = main(["check"])
+print(code, " ".join(sorted({m.split(".")[0] for m in sys.modules})))
+"""
+
+
+def modules_after_check(root: Path) -> tuple[int, set[str]]:
+    result = subprocess.run(
+        [sys.executable, "-c", LOADED_BY_CHECK], cwd=root, capture_output=True, text=True
+    )
+    assert result.stderr == ""
+    code, names = result.stdout.splitlines()[-1].split(" ", 1)
+    return int(code), set(names.split())
+
+
+def test_a_clean_check_does_not_load_what_it_does_not_use(repo: Repo) -> None:
+    seed(repo)
+    repo.write("submissions/2023/loc-thang/dang-ky.yaml", dump(registration()))
+    # A whole float where a number is asked for: the compiled test confirms it alone.
+    result = [{"chi_tieu": "Đường bê tông", "don_vi_tinh": "km", "truoc": 2, "sau": 8.0}]
+    repo.write("submissions/2023/loc-thang/bao-cao.yaml", dump(report(ket_qua=result)))
+    code, loaded = modules_after_check(repo.root)
+    assert code == 0
+    assert loaded & NOT_FOR_A_CLEAN_CHECK == set()
+
+
+def test_a_file_with_a_problem_loads_the_reference_validator(broken: Repo) -> None:
+    code, loaded = modules_after_check(broken.root)
+    assert code == 1
+    assert {"jsonschema", "yaml", "sangtao"} <= loaded
 
 
 def test_merge_district_status_files(

@@ -10,8 +10,6 @@ import argparse
 import json
 import os
 import sys
-import tempfile
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -22,18 +20,16 @@ from sangtao.codeowners import render as render_codeowners
 from sangtao.collector import collector_paused
 from sangtao.corpus import find_root, read_corpus
 from sangtao.layout import CODE, ROSTER_FILE, SCHEMA_OF, Kind, path_of
-from sangtao.merge import MalformedInput, merge
 from sangtao.model import TZ, Cycle, Roster
 from sangtao.pipeline import parse_now, take_snapshot
 from sangtao.problems import FatalError, Problem, sort_key
 from sangtao.receive import FORMS, KINDS, Rejected, Request, receive
 from sangtao.reporter import FORMATS, inert, render
-from sangtao.review import check_tree, review_change
-from sangtao.status_json import OUTLINE_DEPTH, cycle_json, dumps
-from sangtao.summary import render_summary
-from sangtao.templates import prefilled, render_score_template, render_template
-from sangtao.text_status import status_text
+from sangtao.review import check_tree
 from sangtao.validation import SchemaSet
+
+# Modules only some commands need are imported inside those commands, so that `sangtao check`
+# on valid files starts with what it uses and no more (decision 80).
 
 
 def check(args: argparse.Namespace) -> int:
@@ -44,6 +40,8 @@ def check(args: argparse.Namespace) -> int:
     verdict = None
     notices: list[Problem] = []
     if args.base:
+        from sangtao.review import review_change
+
         review = review_change(root, args.base, args.actor, now)
         tree, verdict = review.head, review.verdict
         problems, notices = review.blocking, review.notices
@@ -62,6 +60,8 @@ def check(args: argparse.Namespace) -> int:
     print(render(problems, files, args.format, notices))
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if args.format == "github" and summary_file:
+        from sangtao.summary import render_summary
+
         with open(summary_file, "a", encoding="utf-8") as out:
             out.write(render_summary(problems, files, verdict, notices))
     return 1 if problems else 0
@@ -94,9 +94,13 @@ def status(args: argparse.Namespace) -> int:
     if missing:
         raise FatalError(f"Không có đợt năm {missing[0]} (thiếu {path_of(Kind.CYCLE, missing[0])})")
     if args.format == "json":
+        from sangtao.status_json import OUTLINE_DEPTH, cycle_json, dumps
+
         payload = [cycle_json(snapshot.statuses[y]) for y in years]
         print(dumps(payload[0] if args.cycle else payload, OUTLINE_DEPTH + (not args.cycle)))
     else:
+        from sangtao.text_status import status_text
+
         print("\n\n".join(status_text(snapshot.statuses[y]) for y in years))
     return 0
 
@@ -127,6 +131,8 @@ def new(args: argparse.Namespace) -> int:
         )
     if args.kind == Kind.SCORE:
         return _new_score(root, corpus.cycles[year], roster, args)
+    from sangtao.templates import prefilled, render_template
+
     schema_name, title = SCHEMA_OF[args.kind], NEW_KINDS[args.kind]
     today = now.astimezone(TZ).date().isoformat()
     prefill = prefilled(args.kind, args.unit, year, args.person, today)
@@ -197,6 +203,8 @@ def _new_score(root: Path, cycle: Cycle, roster: Roster, args: argparse.Namespac
         raise FatalError(
             f"{member.name} không chấm {args.unit}: đơn vị sinh hoạt hoặc đã khai xung đột"
         )
+    from sangtao.templates import prefilled, render_score_template
+
     rel = path_of(Kind.SCORE, cycle.year, args.unit, args.person, member.account)
     path = root / rel
     if path.exists():
@@ -226,6 +234,8 @@ def _new_score(root: Path, cycle: Cycle, roster: Roster, args: argparse.Namespac
 
 
 def merge_command(args: argparse.Namespace) -> int:
+    from sangtao.merge import MalformedInput, merge
+
     try:
         merged = merge([Path(p) for p in args.files], args.cycle)
     except MalformedInput as malformed:
@@ -365,6 +375,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except Exception:  # a bug of ours, never the submitter's fault
+        import tempfile
+        import traceback
+
         with tempfile.NamedTemporaryFile(
             "w", prefix="sangtao-loi-", suffix=".log", delete=False, encoding="utf-8"
         ) as log:

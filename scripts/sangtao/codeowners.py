@@ -7,12 +7,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-import git
-
-from sangtao.history import tree_prefix
+from sangtao.history import open_repository, tree_prefix
 from sangtao.layout import Kind, cycle_dir, path_of, roster_parts_dir
 from sangtao.model import Roster
-from sangtao.problems import Problem
+from sangtao.problems import FatalError, Problem
 
 CODEOWNERS = ".github/CODEOWNERS"
 _HEADER = (
@@ -56,8 +54,8 @@ def home(root: Path) -> tuple[Path, str]:
     """Where the forge reads CODEOWNERS — the top of the git work tree, which may hold the
     project in a subfolder — and the project's prefix there."""
     try:
-        repo = git.Repo(root, search_parent_directories=True)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        repo = open_repository(root)
+    except FatalError:  # not a repository: the project folder is the top
         return root.resolve(), ""
     prefix = tree_prefix(repo, root)
     return Path(repo.working_tree_dir or root).resolve(), prefix
@@ -74,6 +72,9 @@ def stale_problem(
 ) -> Problem | None:
     """A problem when the committed file differs from what the rosters say; checked only in
     repositories set up for a forge (with a .github/ folder at the top)."""
+    here = root.resolve()
+    if not any((folder / ".github").is_dir() for folder in (here, *here.parents)):
+        return None  # no forge set up at the top, wherever it is: no need to open git
     top, prefix = home(root)
     if not (top / ".github").is_dir():
         return None

@@ -13,6 +13,9 @@ Where the two engines would differ, the rewrite below makes jsonschema-rs ask Py
   jsonschema does;
 * ``format``: only the formats jsonschema checks here (``date``, ``date-time``) are checked, by the
   same functions; every other format name is an annotation, as it is for jsonschema;
+* ``type: integer``: jsonschema here counts only a number written as one (``75``, not ``75.0``,
+  ``reference._is_integer``); jsonschema-rs counts ``75.0`` too, so where a schema asks for an
+  integer and not any number, a keyword of ours refuses a float;
 * anything the rewrite does not know (another draft, ``patternProperties``) gets no compiled
   test at all: jsonschema alone decides.
 """
@@ -67,7 +70,12 @@ def compile_check(document: dict[str, Any], formats: dict[str, FormatFunction]) 
     except Unsupported:
         return None
     try:
-        validator = jsonschema_rs.validator_for(rewritten, validate_formats=True, formats=custom)
+        validator = jsonschema_rs.validator_for(
+            rewritten,
+            validate_formats=True,
+            formats=custom,
+            keywords={_WRITTEN_AS_INTEGER: _WrittenAsInteger},
+        )
     except Exception:  # a schema jsonschema-rs cannot compile: jsonschema judges alone
         return None
 
@@ -78,6 +86,26 @@ def compile_check(document: dict[str, Any], formats: dict[str, FormatFunction]) 
             return False
 
     return check
+
+
+_WRITTEN_AS_INTEGER = "sangtao-integer"
+
+
+class _WrittenAsInteger:
+    """The keyword added beside ``type: integer``: a float is not an integer, even 75.0."""
+
+    def __init__(self, parent_schema: Any, value: Any, schema_path: Any) -> None:
+        pass
+
+    def validate(self, instance: Any) -> None:
+        if isinstance(instance, float):
+            raise ValueError("a float where an integer is asked for")
+
+
+def _integer_only(types: Any) -> bool:
+    """Whether a ``type`` value takes integers but no other number."""
+    names = [types] if isinstance(types, str) else types if isinstance(types, list) else []
+    return "integer" in names and "number" not in names
 
 
 def search(pattern: str) -> FormatFunction:
@@ -114,6 +142,8 @@ def _rewrite(
             out[key] = _rewrite(value, formats, custom)
         else:
             out[key] = value
+            if key == "type" and _integer_only(value):
+                out[_WRITTEN_AS_INTEGER] = True
     if extra:
         out["allOf"] = [*out.get("allOf", []), *extra]
     return out

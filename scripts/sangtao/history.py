@@ -13,12 +13,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import git
+from typing import TYPE_CHECKING
 
 from sangtao.layout import SUBMISSIONS
 from sangtao.model import TZ
 from sangtao.problems import FatalError
+
+if TYPE_CHECKING:
+    import git
 
 # NUL is the one byte that can appear neither in a path nor in a commit's metadata: every field
 # of the log is NUL-separated, and a marker token opens each commit.
@@ -68,6 +70,8 @@ class History:
 
 
 def open_repository(root: Path) -> git.Repo:
+    import git  # GitPython on first use: `sangtao check` mostly runs without it (decision 80)
+
     try:
         return git.Repo(root, search_parent_directories=True)
     except (git.InvalidGitRepositoryError, git.NoSuchPathError):
@@ -85,6 +89,8 @@ def tree_prefix(repo: git.Repo, root: Path) -> str:
 
 def read_history(root: Path, ref: str = "HEAD", prefix: str = f"{SUBMISSIONS}/") -> History:
     """Read the first-parent history of ``ref`` once and date every file under ``prefix``."""
+    import git
+
     repo = open_repository(root)
     if repo.git.rev_parse("--is-shallow-repository").strip() == "true":
         raise FatalError(

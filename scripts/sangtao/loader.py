@@ -113,10 +113,18 @@ def _too_large(size: int) -> LoadError:
 def load_bytes(raw: bytes, *, positions: bool = False) -> Loaded:
     if len(raw) > MAX_BYTES:
         raise _too_large(len(raw))
-    _check_encoding(raw)
+    text = _check_encoding(raw)
+    # NEL, LS and PS are uncommon characters too: most files have none, and no other break.
+    uncommon = _UNCOMMON.search(text) is not None
     try:
-        if _OTHER_BREAK.search(raw):
+        if uncommon and ("\x85" in text or "\u2028" in text or "\u2029" in text):
             return _on_yaml12_lines(raw, positions)
+        if not positions:
+            # An uncommon character, or an escape that could write one, and every value is
+            # looked at; otherwise none can hold an invisible character.
+            data = _usual(raw, uncommon or "\\" in text)
+            if data is not _REFUSED:
+                return Loaded(data)
         return _build(_events(raw), positions)
     except yaml.MarkedYAMLError as error:
         raise _syntax_error(error, raw) from None
@@ -135,7 +143,6 @@ def load_bytes(raw: bytes, *, positions: bool = False) -> Loaded:
 # Line breaks of YAML 1.2 (what editors count): CR LF, CR, LF. libyaml also counts NEL, LS and
 # PS, so on a file holding those its line numbers are mapped back to these.
 _BREAK = re.compile(rb"\r\n|\r|\n")
-_OTHER_BREAK = re.compile(rb"\xc2\x85|\xe2\x80[\xa8\xa9]")
 _ANY_BREAK = re.compile("\r\n|\r|\n|\x85|\u2028|\u2029")
 
 
@@ -159,7 +166,8 @@ def _on_yaml12_lines(raw: bytes, positions: bool) -> Loaded:
     return loaded
 
 
-def _check_encoding(raw: bytes) -> None:
+def _check_encoding(raw: bytes) -> str:
+    """The text of ``raw``, or the LoadError that says why it is not UTF-8 without a BOM."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raise LoadError(
             1,
@@ -175,7 +183,7 @@ def _check_encoding(raw: bytes) -> None:
             "Lưu lại tệp ở dạng UTF-8 (Notepad: Save As → Encoding: UTF-8)",
         )
     try:
-        raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         raise LoadError(
@@ -451,6 +459,80 @@ def _build(events: Any, positions: bool) -> Loaded:
             1, "yaml.empty", "Tệp rỗng", "Điền nội dung theo mẫu (lệnh `sangtao new` tạo sẵn mẫu)"
         )
     return Loaded(builder.root, builder.lines)
+
+
+_REFUSED: Any = _NoKey()  # what _usual answers for a file it leaves to _Builder
+_SCALAR, _MAPPING, _SEQUENCE = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+_ENDS = frozenset({yaml.MappingEndEvent, yaml.SequenceEndEvent})
+_SKIPPED = frozenset({yaml.DocumentEndEvent})
+
+
+def _usual(raw: bytes, look_at_values: bool) -> Any:
+    """The data of a file with nothing to refuse, in one tight loop over libyaml's events; on
+    the first thing _Builder would refuse (or a syntax error), _REFUSED: _Builder reads the
+    file again and says what is wrong and where. Same data, same refusals, less work: most
+    files have nothing to refuse and need no lines (decision 80)."""
+    parser = _ParserLoader(raw)
+    try:
+        get = parser.get_event
+        get()  # the stream's start
+        first = get()
+        if type(first) is not yaml.DocumentStartEvent or first.version or first.tags:
+            return _REFUSED  # empty, or a directive
+        return _fold(get, look_at_values)
+    except yaml.YAMLError:
+        return _REFUSED
+    finally:
+        parser.dispose()
+
+
+def _fold(get: Callable[[], Any], look_at_values: bool) -> Any:
+    """_usual's loop: locals only, the commonest events first."""
+    scalar, mapping, sequence, ends, skipped = _SCALAR, _MAPPING, _SEQUENCE, _ENDS, _SKIPPED
+    plain, resolve, nfc, invisible, no_key = _PLAIN, resolve_plain, _nfc, _invisible, _NO_KEY
+    root: Any = None
+    stack: list[Any] = []  # the open mappings and sequences
+    keys: list[Any] = []  # each open mapping's key waiting for its value
+    top: Any = None  # stack[-1]
+    while True:
+        event = get()
+        kind = type(event)
+        if kind is scalar:
+            if event.anchor is not None or event.tag is not None:
+                return _REFUSED
+            value = event.value
+            if look_at_values and invisible(value) is not None:
+                return _REFUSED
+            value = resolve(value) if event.style in plain else nfc(value)
+        elif kind is mapping or kind is sequence:
+            if event.anchor is not None or event.tag is not None or len(stack) >= MAX_DEPTH:
+                return _REFUSED
+            value = {} if kind is mapping else []
+        elif kind in ends:
+            stack.pop()
+            keys.pop()
+            top = stack[-1] if stack else None
+            continue
+        elif kind in skipped:
+            continue
+        else:  # the stream's end; an alias, or a second document
+            return root if kind is yaml.StreamEndEvent and root is not None else _REFUSED
+        if top is None:
+            root = value
+        elif type(top) is list:
+            top.append(value)
+        elif keys[-1] is no_key:  # a key: text, not seen before in this mapping
+            if type(value) is not str or value in top:
+                return _REFUSED
+            keys[-1] = value
+            continue
+        else:
+            top[keys[-1]] = value
+            keys[-1] = no_key
+        if kind is not scalar:
+            stack.append(value)
+            keys.append(no_key)
+            top = value
 
 
 def _refuse_anchor_and_tag(event: Any) -> None:

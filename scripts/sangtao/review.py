@@ -12,21 +12,21 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-
-import git
+from typing import TYPE_CHECKING
 
 from sangtao.codeowners import stale_problem
 from sangtao.corpus import Corpus, read_corpus
-from sangtao.gate import Verdict, judge_change, merge_base
 from sangtao.history import open_repository, tree_prefix
 from sangtao.layout import Kind
 from sangtao.pipeline import clock_problems, status_problems, take_snapshot, unshown_problems
 from sangtao.problems import FatalError, Problem
 from sangtao.validation import SchemaSet
+
+if TYPE_CHECKING:
+    from sangtao.gate import Verdict
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,9 @@ class Review:
 
 
 def review_change(root: Path, base_ref: str, actor: str | None, now: dt.datetime) -> Review:
+    # The gate (and GitPython with it) only for a change: a plain check starts without them.
+    from sangtao.gate import judge_change, merge_base
+
     repo = open_repository(root)
     with base_tree(root, merge_base(repo, base_ref).hexsha) as base_root:
         schemas = SchemaSet(base_root / "schema")  # the base's schemas judge both sides
@@ -90,6 +93,10 @@ def review_change(root: Path, base_ref: str, actor: str | None, now: dt.datetime
 def base_tree(root: Path, commit: str) -> Iterator[Path]:
     """The project folder as ``commit`` has it: a temporary detached worktree, so that the
     base is read by exactly the code that reads the head (receipt times from its own history)."""
+    import tempfile
+
+    import git
+
     repo = open_repository(root)
     prefix = tree_prefix(repo, root)
     with tempfile.TemporaryDirectory(prefix="sangtao-goc-") as folder:

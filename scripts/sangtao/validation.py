@@ -15,25 +15,22 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any, cast
-
-import jsonschema
-from jsonschema import Draft202012Validator, FormatChecker
+from typing import TYPE_CHECKING, Any
 
 from sangtao.compiled import Check, compile_check
 from sangtao.documents import year_written
 from sangtao.loader import JsonPath, Loaded
 from sangtao.problems import Problem
 
+if TYPE_CHECKING:
+    import jsonschema
+
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _DATE_TIME = re.compile(
     r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})\Z"
 )
 
-FORMAT_CHECKER = FormatChecker(formats=())
 
-
-@FORMAT_CHECKER.checks("date", raises=ValueError)
 def _is_date(value: object) -> bool:
     if not isinstance(value, str):
         return True
@@ -43,7 +40,6 @@ def _is_date(value: object) -> bool:
     return True
 
 
-@FORMAT_CHECKER.checks("date-time", raises=ValueError)
 def _is_date_time(value: object) -> bool:
     if not isinstance(value, str):
         return True
@@ -65,35 +61,10 @@ def _as_bool(check: Any) -> Any:
     return answer
 
 
-# The formats FORMAT_CHECKER knows, as plain predicates for the compiled test.
-FORMATS = {"date": _as_bool(_is_date), "date-time": _as_bool(_is_date_time)}
-
-
-def _is_integer(checker: object, instance: object) -> bool:
-    # JSON Schema counts 75.0 as an integer; the pages would not show it as one. A whole number
-    # is written without a decimal point, so the schema refuses the other.
-    return isinstance(instance, int) and not isinstance(instance, bool)
-
-
-# Draft 2020-12 with "integer" meaning a number written as one.
-Validator = cast(
-    type[Draft202012Validator],
-    jsonschema.validators.extend(  # type: ignore[no-untyped-call]
-        Draft202012Validator,
-        type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer),
-    ),
-)
-
-
-def _whole_float_in(data: Any) -> bool:
-    """Whether a float with nothing after the point (``75.0``) is anywhere in ``data``."""
-    if isinstance(data, float):
-        return data.is_integer()
-    if isinstance(data, dict):
-        return any(_whole_float_in(v) for v in data.values())
-    if isinstance(data, list):
-        return any(_whole_float_in(v) for v in data)
-    return False
+# The formats the reference validator checks (and nothing else), as plain predicates for the
+# compiled test; ``reference.FORMAT_CHECKER`` registers the same functions.
+FORMAT_CHECKS = {"date": _is_date, "date-time": _is_date_time}
+FORMATS = {name: _as_bool(check) for name, check in FORMAT_CHECKS.items()}
 
 
 @dataclass(frozen=True)
@@ -104,17 +75,16 @@ class Schema:
     document: dict[str, Any]
 
     @cached_property
-    def validator(self) -> Draft202012Validator:
-        return Validator(self.document, format_checker=FORMAT_CHECKER)
+    def validator(self) -> jsonschema.Draft202012Validator:
+        # Imported on first use: a check whose files are all valid never needs jsonschema
+        # (decision 80).
+        from sangtao.reference import reference_validator
+
+        return reference_validator(self.document)
 
     @cached_property
     def _compiled(self) -> Check | None:
-        check = compile_check(self.document, FORMATS)
-        if check is None:
-            return None
-        # jsonschema-rs takes 75.0 as an integer, our "integer" does not: a document with a whole
-        # float is left to jsonschema.
-        return lambda data: not _whole_float_in(data) and check(data)
+        return compile_check(self.document, FORMATS)
 
     def is_valid(self, data: Any) -> bool:
         """Whether ``data`` is valid: the compiled test confirms, jsonschema has the last word."""
@@ -317,7 +287,9 @@ def _describe(
     elif keyword == "oneOf" and _required_alternatives(error.schema):
         yield from _one_of(failure)
     elif keyword in ("oneOf", "anyOf") and error.context:
-        yield from _describe(rel, schema, loaded, jsonschema.exceptions.best_match(error.context))
+        from jsonschema.exceptions import best_match  # loaded already: errors came from it
+
+        yield from _describe(rel, schema, loaded, best_match(error.context))
     else:
         yield from _HANDLERS.get(keyword, _other)(failure)
 
