@@ -149,17 +149,20 @@ def test_module_and_console_script(broken: Repo) -> None:
 NOT_FOR_A_CLEAN_CHECK = frozenset(
     {"jsonschema", "referencing", "git", "jinja2", "mkdocs", "openpyxl", "icalendar", "tempfile"}
 )
-LOADED_BY_CHECK = """
+LOADED_BY = """
 import sys
 from sangtao.cli import main
-code = main(["check"])
+code = main(sys.argv[1:])
 print(code, " ".join(sorted({m.split(".")[0] for m in sys.modules})))
 """
 
 
-def modules_after_check(root: Path) -> tuple[int, set[str]]:
+def modules_after_check(root: Path, *command: str) -> tuple[int, set[str]]:
     result = subprocess.run(
-        [sys.executable, "-c", LOADED_BY_CHECK], cwd=root, capture_output=True, text=True
+        [sys.executable, "-c", LOADED_BY, *(command or ["check"])],
+        cwd=root,
+        capture_output=True,
+        text=True,
     )
     assert result.stderr == ""
     code, names = result.stdout.splitlines()[-1].split(" ", 1)
@@ -173,6 +176,17 @@ def test_a_clean_check_does_not_load_what_it_does_not_use(repo: Repo) -> None:
     result = [{"chi_tieu": "Đường bê tông", "don_vi_tinh": "km", "truoc": 2, "sau": 8.0}]
     repo.write("submissions/2023/loc-thang/bao-cao.yaml", dump(report(ket_qua=result)))
     code, loaded = modules_after_check(repo.root)
+    assert code == 0
+    assert loaded & NOT_FOR_A_CLEAN_CHECK == set()
+
+
+def test_status_reads_the_history_without_gitpython(repo: Repo) -> None:
+    seed(repo)
+    repo.write("submissions/2023/loc-thang/dang-ky.yaml", dump(registration()))
+    repo.commit("Đăng ký", "2023-02-20T09:00:00+07:00")
+    code, loaded = modules_after_check(
+        repo.root, "status", "--format", "json", "--now", "2023-03-01T00:00:00+07:00"
+    )
     assert code == 0
     assert loaded & NOT_FOR_A_CLEAN_CHECK == set()
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from sangtao import history as history_module
 from sangtao.history import read_history
 from sangtao.problems import FatalError
 
@@ -98,19 +99,18 @@ def test_one_git_log_pass(repo: Repo, monkeypatch: pytest.MonkeyPatch) -> None:
     for unit in ("loc-thang", "loc-an"):
         repo.write(f"submissions/2023/{unit}/dang-ky.yaml", dump(registration(unit)))
         repo.commit(unit, "2023-02-20T09:00:00+07:00")
-    import git
-
     calls: list[tuple[str, ...]] = []
-    original = git.cmd.Git.execute
+    original = subprocess.run
 
-    def spy(self, command, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def spy(command, *args, **kwargs):  # type: ignore[no-untyped-def]
         calls.append(tuple(command))
-        return original(self, command, *args, **kwargs)
+        return original(command, *args, **kwargs)
 
-    monkeypatch.setattr(git.cmd.Git, "execute", spy)
+    monkeypatch.setattr(history_module.subprocess, "run", spy)
     history = read_history(repo.root)
     assert len(history.files) == 4
     assert sum(1 for c in calls if "log" in c) == 1
+    assert all(c[0] == "git" for c in calls) and len(calls) == 3
 
 
 def test_shallow_clone_is_refused(repo: Repo, tmp_path: Path) -> None:

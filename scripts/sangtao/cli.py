@@ -94,10 +94,15 @@ def status(args: argparse.Namespace) -> int:
     if missing:
         raise FatalError(f"Không có đợt năm {missing[0]} (thiếu {path_of(Kind.CYCLE, missing[0])})")
     if args.format == "json":
-        from sangtao.status_json import OUTLINE_DEPTH, cycle_json, dumps
+        from sangtao.status_json import OUTLINE_DEPTH, cycle_json, write_json
 
         payload = [cycle_json(snapshot.statuses[y]) for y in years]
-        print(dumps(payload[0] if args.cycle else payload, OUTLINE_DEPTH + (not args.cycle)))
+        write_json(
+            payload[0] if args.cycle else payload,
+            sys.stdout.write,
+            OUTLINE_DEPTH + (not args.cycle),
+        )
+        print()
     else:
         from sangtao.text_status import status_text
 

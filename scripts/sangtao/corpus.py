@@ -206,7 +206,7 @@ def _read_document(
             return document(problems=1), [problem]
         return document(valid=True), []
     try:
-        content = load_file(root / where.rel)
+        content = load_file(f"{root}/{where.rel}")  # a string: no Path object per file
     except LoadError as error:
         problem = Problem(where.rel, error.line, error.rule, error.message, error.hint)
         return document(problems=1), [problem]

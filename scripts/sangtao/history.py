@@ -11,6 +11,7 @@ commit it was built on.
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -88,23 +89,29 @@ def tree_prefix(repo: git.Repo, root: Path) -> str:
 
 
 def read_history(root: Path, ref: str = "HEAD", prefix: str = f"{SUBMISSIONS}/") -> History:
-    """Read the first-parent history of ``ref`` once and date every file under ``prefix``."""
-    import git
+    """Read the first-parent history of ``ref`` once and date every file under ``prefix``.
 
-    repo = open_repository(root)
-    if repo.git.rev_parse("--is-shallow-repository").strip() == "true":
+    Three ``git`` commands run directly, without GitPython: `sangtao status` needs nothing
+    else of it, and importing it costs more than the history of a district (decision 81)."""
+    found = _git(root, "rev-parse", "--is-shallow-repository", "--show-toplevel")
+    if found is None:
+        raise FatalError(
+            f"{root} không phải một kho Git: thời điểm tiếp nhận lấy từ lịch sử Git của nhánh chính"
+        )
+    shallow, top = found.split("\n")[:2]
+    if shallow == "true":
         raise FatalError(
             "Kho Git đang là bản sao nông (shallow clone): mọi tệp sẽ mang cùng một ngày. "
             "Chạy `git fetch --unshallow`, hoặc trong GitHub Actions đặt `fetch-depth: 0`"
         )
-    try:
-        head = repo.git.rev_parse("--verify", "--quiet", f"{ref}^{{commit}}").strip()
-    except git.GitCommandError:
-        head = ""
+    head = (_git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}") or "").strip()
     if not head:
         return History()
-    offset = tree_prefix(repo, root)
-    output = repo.git.log(
+    offset = root.resolve().relative_to(Path(top).resolve()).as_posix()
+    offset = "" if offset == "." else offset + "/"
+    output = _git(
+        root,
+        "log",
         "--first-parent",
         "--diff-merges=first-parent",
         "--no-renames",
@@ -115,9 +122,22 @@ def read_history(root: Path, ref: str = "HEAD", prefix: str = f"{SUBMISSIONS}/")
         f"--format=%x00{_FORMAT}",
         head,
     )
-    history = parse_log(output, offset + prefix, offset)
+    history = parse_log(output or "", offset + prefix, offset)
     history.head = head
     return history
+
+
+def _git(root: Path, *args: str) -> str | None:
+    """A git command's output as GitPython gives it (UTF-8, one final newline dropped); None
+    when it fails or ``root`` is no folder."""
+    try:
+        done = subprocess.run(["git", *args], cwd=root, capture_output=True, check=False)
+    except OSError:
+        return None
+    if done.returncode != 0:
+        return None
+    output = done.stdout.decode("utf-8", "surrogateescape")
+    return output[:-1] if output.endswith("\n") else output
 
 
 def parse_log(output: str, prefix: str, strip: str = "") -> History:
@@ -127,24 +147,20 @@ def parse_log(output: str, prefix: str, strip: str = "") -> History:
     then for each changed file a ``:modes blobs status`` token and its path.
     """
     history = History()
+    files = history.files
     previous: dt.datetime | None = None
     tokens = output.split("\0")
+    count = len(tokens)
+    cut = len(strip)
     index = 0
     commit = author = email = committer = subject = ""
     at: dt.datetime | None = None
     clamped = False
-    while index < len(tokens):
-        token = tokens[index].lstrip("\n")
-        if token == _MARKER and index + 6 < len(tokens):
-            commit, stamp, author, email, committer, subject = tokens[index + 1 : index + 7]
-            own = dt.datetime.fromtimestamp(int(stamp), TZ)
-            clamped = previous is not None and own < previous
-            at = previous if clamped and previous is not None else own
-            previous = at
-            history.commits += 1
-            index += 7
-            continue
-        if token.startswith(":") and index + 1 < len(tokens) and at is not None:
+    while index < count:
+        token = tokens[index]
+        if token[:1] == "\n":  # a commit's first change, after its header
+            token = token.lstrip("\n")
+        if token[:1] == ":" and index + 1 < count and at is not None:  # the commonest token
             path = tokens[index + 1]
             index += 2
             if not path.startswith(prefix):
@@ -162,12 +178,23 @@ def parse_log(output: str, prefix: str, strip: str = "") -> History:
                 old_blob,
                 new_blob,
             )
-            entry = history.files.setdefault(path[len(strip) :], FileHistory())
+            entry = files.get(path[cut:])
+            if entry is None:
+                entry = files[path[cut:]] = FileHistory()
             entry.landings.append(landing)
             if landing.status == "D":
                 entry.received = None
             elif entry.received is None:
                 entry.received = landing
+            continue
+        if token == _MARKER and index + 6 < count:
+            commit, stamp, author, email, committer, subject = tokens[index + 1 : index + 7]
+            own = dt.datetime.fromtimestamp(int(stamp), TZ)
+            clamped = previous is not None and own < previous
+            at = previous if clamped and previous is not None else own
+            previous = at
+            history.commits += 1
+            index += 7
             continue
         index += 1
     return history

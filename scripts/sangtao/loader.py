@@ -89,8 +89,8 @@ def resolve_plain(text: str) -> Any:
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
-def load_file(path: Path, *, positions: bool = False) -> Loaded:
-    with path.open("rb") as file:  # one read, no stat: only a file over the limit is measured
+def load_file(path: Path | str, *, positions: bool = False) -> Loaded:
+    with open(path, "rb") as file:  # one read, no stat: only a file over the limit is measured
         raw = file.read(MAX_BYTES + 1)
         if len(raw) > MAX_BYTES:
             raise _too_large(os.fstat(file.fileno()).st_size)
@@ -115,14 +115,15 @@ def load_bytes(raw: bytes, *, positions: bool = False) -> Loaded:
         raise _too_large(len(raw))
     text = _check_encoding(raw)
     # NEL, LS and PS are uncommon characters too: most files have none, and no other break.
-    uncommon = _UNCOMMON.search(text) is not None
+    uncommon = frozenset(_UNCOMMON.findall(text))
     try:
-        if uncommon and ("\x85" in text or "\u2028" in text or "\u2029" in text):
+        if uncommon & _OTHER_BREAKS:
             return _on_yaml12_lines(raw, positions)
         if not positions:
-            # An uncommon character, or an escape that could write one, and every value is
-            # looked at; otherwise none can hold an invisible character.
-            data = _usual(raw, uncommon or "\\" in text)
+            # A value holds only characters of the file, and those an escape writes: with no
+            # invisible character in the file and no `\`, no value needs looking at.
+            suspect = "\\" in text or any(_hidden(char) for char in uncommon)
+            data = _usual(raw, suspect)
             if data is not _REFUSED:
                 return Loaded(data)
         return _build(_events(raw), positions)
@@ -144,6 +145,7 @@ def load_bytes(raw: bytes, *, positions: bool = False) -> Loaded:
 # PS, so on a file holding those its line numbers are mapped back to these.
 _BREAK = re.compile(rb"\r\n|\r|\n")
 _ANY_BREAK = re.compile("\r\n|\r|\n|\x85|\u2028|\u2029")
+_OTHER_BREAKS = frozenset("\x85\u2028\u2029")
 
 
 def _on_yaml12_lines(raw: bytes, positions: bool) -> Loaded:
@@ -490,6 +492,7 @@ def _fold(get: Callable[[], Any], look_at_values: bool) -> Any:
     """_usual's loop: locals only, the commonest events first."""
     scalar, mapping, sequence, ends, skipped = _SCALAR, _MAPPING, _SEQUENCE, _ENDS, _SKIPPED
     plain, resolve, nfc, invisible, no_key = _PLAIN, resolve_plain, _nfc, _invisible, _NO_KEY
+    number_start, words, normalize = _NUMBER_START, _WORDS, unicodedata.normalize
     root: Any = None
     stack: list[Any] = []  # the open mappings and sequences
     keys: list[Any] = []  # each open mapping's key waiting for its value
@@ -503,7 +506,14 @@ def _fold(get: Callable[[], Any], look_at_values: bool) -> Any:
             value = event.value
             if look_at_values and invisible(value) is not None:
                 return _REFUSED
-            value = resolve(value) if event.style in plain else nfc(value)
+            if event.style not in plain:
+                value = nfc(value)
+            elif value[:1] in number_start:
+                value = resolve(value)
+            elif value in words:
+                value = words[value]
+            elif not value.isascii():
+                value = normalize("NFC", value)  # resolve_plain, inlined for the commonest
         elif kind is mapping or kind is sequence:
             if event.anchor is not None or event.tag is not None or len(stack) >= MAX_DEPTH:
                 return _REFUSED
@@ -578,11 +588,15 @@ _IGNORABLE = re.compile(
 )
 
 
+def _hidden(char: str) -> bool:
+    return unicodedata.category(char) in _HIDDEN_CATEGORIES or _IGNORABLE.match(char) is not None
+
+
 def _invisible(text: str) -> tuple[int, str] | None:
     """The first character nobody types on purpose: its index and its code point."""
     for found in _UNCOMMON.finditer(text):
         char = found.group()
-        if unicodedata.category(char) in _HIDDEN_CATEGORIES or _IGNORABLE.match(char):
+        if _hidden(char):
             return found.start(), f"U+{ord(char):04X}"
     return None
 
