@@ -365,9 +365,12 @@ def hostile_repository(
 def limit_rows(config: Path, rows: int) -> None:
     """A copy of mkdocs.yml whose lists split after ``rows`` rows (decision 69), so that a
     small repository shows the pages of a long list."""
+    plugin_options(config, rows_per_page=rows)
+
+
+def plugin_options(config: Path, **options: object) -> None:
+    """A copy of mkdocs.yml whose sangtao plugin has these options (the project's has none)."""
     text = config.read_text(encoding="utf-8")
     assert "\n  - sangtao\n" in text
-    config.write_text(
-        text.replace("\n  - sangtao\n", f"\n  - sangtao:\n      rows_per_page: {rows}\n"),
-        encoding="utf-8",
-    )
+    lines = "".join(f"      {name}: {value}\n" for name, value in options.items())
+    config.write_text(text.replace("\n  - sangtao\n", f"\n  - sangtao:\n{lines}"), encoding="utf-8")

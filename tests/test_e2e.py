@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,15 @@ import openpyxl
 import pytest
 
 from browser import build_site, served
-from builders import HOSTILE, hostile_repository, limit_rows
+from builders import (
+    HOSTILE,
+    dump,
+    hostile_repository,
+    limit_rows,
+    plugin_options,
+    registration,
+    seed,
+)
 from conftest import PROJECT, Repo
 
 pytest_plugins = ["browser"]
@@ -132,6 +141,60 @@ def test_online_search_fetches_nothing_at_page_load_then_pagefind_finds_both_spe
     page.locator(".md-search-result__link").first.click()
     page.wait_for_url("**/ho-so/2023/loc-thang.html")
     assert page.locator("h1").first.inner_text() == "Đảng bộ thị trấn Lộc Thắng"
+
+
+@pytest.fixture(scope="module")
+def merged_search_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An online site whose search index comes in parts of at most two pages, which the
+    browser merges (decision 78)."""
+    root = tmp_path_factory.mktemp("merged") / "kho"
+    root.mkdir()
+    shutil.copytree(PROJECT / "schema", root / "schema")
+    shutil.copytree(PROJECT / "docs", root / "docs")
+    shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
+    plugin_options(root / "mkdocs.yml", search_pages_per_index=2)
+    repo = Repo(root)
+    repo.git("init", "--quiet", "--initial-branch=main")
+    seed(repo)
+    model = registration(ten_mo_hinh="Đường hoa ở thị trấn Lộc Thắng")
+    repo.write("submissions/2023/loc-thang/dang-ky.yaml", dump(model))
+    repo.commit("Hồ sơ", "2023-02-20T09:00:00+07:00")
+    out = root.parent / "site"
+    build_site(root, out, SANGTAO_NOW="2023-07-01T00:00:00+07:00")
+    return out
+
+
+def test_search_over_merged_indexes_finds_both_spellings(
+    chromium: Any, merged_search_site: Path
+) -> None:
+    """A province's index comes in parts: the dossier is in a part other than pagefind.js's
+    own, and a query finds it (by its model's name) with and without diacritics once the
+    parts are merged."""
+    parts = json.loads((merged_search_site / "pagefind/sangtao-indexes.json").read_text("utf-8"))
+    assert len(parts) >= 3
+    holder = [
+        part
+        for part in parts
+        if any(
+            b"loc-thang.html" in zlib.decompress(f.read_bytes(), 31)
+            for f in (merged_search_site / "pagefind" / part / "fragment").iterdir()
+        )
+    ]
+    assert holder != []  # the dossier is found only through a merged part
+    context = chromium.new_context()
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    with served(merged_search_site) as url:
+        page.goto(url + "index.html")
+        dossier = page.locator('.md-search-result__link[href$="ho-so/2023/loc-thang.html"]')
+        for query in ("Lộc Thắng", "loc thang"):
+            assert "Đường hoa ở thị trấn Lộc Thắng" in " ".join(search(page, query)), query
+            assert dossier.count() == 1, query
+        dossier.click()
+        page.wait_for_url("**/ho-so/2023/loc-thang.html")
+    context.close()
+    assert any(f"/pagefind/{holder[0]}" in request for request in requested)
 
 
 def test_download_each_export(page: Any, site_url: str) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from builders import dump, hostile_repository, progress, registration, seed
+from builders import dump, hostile_repository, plugin_options, progress, registration, seed
 from conftest import PROJECT, Repo
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -336,6 +336,7 @@ def test_a_title_with_control_characters_still_makes_valid_front_matter() -> Non
 # -- the search index holds what a dossier is found by, never its body --------------------
 
 BODY_WORDS = ("Xuyenthanbody", "Tiendobodyword", "Khokhanbodyword")
+MERGED = 3  # pages in one part of the search index of the `merged` build
 
 
 @pytest.fixture(scope="module")
@@ -359,9 +360,16 @@ def indexed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             ),
         )
     repo.commit("Hồ sơ và tiến độ", "2023-05-20T09:00:00+07:00")
-    for kind in ("online", "offline"):
+    # The online site again, its search index in parts of at most MERGED pages (decision 78).
+    shutil.copy(root / "mkdocs.yml", root / "mkdocs-merged.yml")
+    plugin_options(root / "mkdocs-merged.yml", search_pages_per_index=MERGED)
+    for kind, config in (("online", ""), ("offline", ""), ("merged", "mkdocs-merged.yml")):
         result = build(
-            root, root / kind, now="2023-07-01T00:00:00+07:00", offline=kind == "offline"
+            root,
+            root / kind,
+            now="2023-07-01T00:00:00+07:00",
+            offline=kind == "offline",
+            config=config,
         )
         assert result.returncode == 0, result.stderr
     return root
@@ -374,17 +382,25 @@ def lunr_texts(site: Path) -> dict[str, str]:
     return {doc["location"]: f"{doc['title']} {doc['text']}" for doc in index["docs"]}
 
 
-def pagefind_texts(site: Path) -> dict[str, str]:
-    """Pagefind's index (the online site): each page's indexed text by its location. A page's
+def pagefind_records(bundle: Path) -> dict[str, dict[str, object]]:
+    """A Pagefind index folder's pages (those of its merged indexes too) by location. A page's
     fragment is gzip-compressed JSON behind a signature; its words are what a query finds."""
     import gzip
 
-    texts = {}
-    for fragment in (site / "pagefind/fragment").iterdir():
+    records = {}
+    for fragment in bundle.rglob("*.pf_fragment"):
         data = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
         record = json.loads(data)
-        texts[record["url"].removeprefix("/")] = f"{record['meta']['title']} {record['content']}"
-    return texts
+        records[record["url"].removeprefix("/")] = record
+    return records
+
+
+def pagefind_texts(site: Path) -> dict[str, str]:
+    """Pagefind's index (the online site): each page's indexed text by its location."""
+    return {
+        page: f"{record['meta']['title']} {record['content']}"  # type: ignore[index]
+        for page, record in pagefind_records(site / "pagefind").items()
+    }
 
 
 def test_no_dossier_body_text_reaches_the_search_index(indexed_site: Path) -> None:
@@ -400,12 +416,45 @@ def test_no_dossier_body_text_reaches_the_search_index(indexed_site: Path) -> No
         ), template  # the exclusion ends at the first </section> inside it
     assert not (online / "search").exists()  # online: Pagefind alone
     assert not (indexed_site / "offline/pagefind").exists()  # offline: lunr alone
-    for texts in (lunr_texts(indexed_site / "offline"), pagefind_texts(online)):
+    indexes = (pagefind_texts(online), pagefind_texts(indexed_site / "merged"))
+    for texts in (lunr_texts(indexed_site / "offline"), *indexes):
         dossier = " ".join(t for page, t in texts.items() if page.startswith("ho-so/"))
         for word in BODY_WORDS:
             assert word not in dossier  # … and never in an index visitors download
         assert "Dân vận khéo" in dossier  # the model stays findable by its title
         assert "Xuyenthanbody" not in " ".join(texts.values())
+
+
+def test_pagefind_indexes_each_page_as_it_would_index_the_written_site(
+    indexed_site: Path, tmp_path: Path
+) -> None:
+    """Pagefind reads each page's searchable part as the build writes it, in indexes of at
+    most ``search_pages_per_index`` pages that the browser merges (decision 78): the pages and
+    their records (title, text a query finds, excerpt source) are those Pagefind makes of the
+    whole written site, 404 page aside."""
+    from pagefind_bin import get_executable
+
+    online, merged = indexed_site / "online", indexed_site / "merged"
+    whole = tmp_path / "pagefind"
+    command = [str(get_executable()), "--site", str(online), "--output-path", str(whole)]
+    options = ["--root-selector", "article.md-content__inner", "--force-language", "vi"]
+    result = subprocess.run(
+        [*command, *options, "--keep-index-url", "--quiet"], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    expected = pagefind_records(whole)
+    del expected["404.html"]
+    assert len(expected) > 4 * MERGED and "ho-so/2023/loc-thang.html" in expected
+    assert pagefind_records(online / "pagefind") == expected
+    assert json.loads((online / "pagefind/sangtao-indexes.json").read_text("utf-8")) == []
+    folders = json.loads((merged / "pagefind/sangtao-indexes.json").read_text("utf-8"))
+    assert folders == [f"{n}/" for n in range(2, len(folders) + 2)]
+    assert len(folders) + 1 == -(-len(expected) // MERGED)
+    parts = [merged / "pagefind", *(merged / "pagefind" / folder for folder in folders)]
+    sizes = [len(list((part / "fragment").iterdir())) for part in parts]
+    assert all((part / "pagefind-entry.json").is_file() for part in parts)
+    assert max(sizes) == MERGED and sum(sizes) == len(expected)
+    assert pagefind_records(merged / "pagefind") == expected
 
 
 @pytest.fixture(scope="module")

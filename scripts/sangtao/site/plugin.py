@@ -32,7 +32,7 @@ from sangtao.site.form_units import data_files as form_data_files
 from sangtao.site.html import FRONT_MATTER_END
 from sangtao.site.pages import build_pages
 from sangtao.site.render import PackedPage, Rendered
-from sangtao.site.search import index_site, material_search_on
+from sangtao.site.search import PAGES_PER_INDEX, SiteSearch, material_search_on
 from sangtao.site.splice import Splicer
 from sangtao.validation import SchemaSet
 
@@ -47,6 +47,9 @@ class SangtaoConfig(Config):
     # Pages outside the navigation filled into Material's page drawn once per kind (decision
     # 73); false: Material draws every page (the tests compare the two builds).
     splice = config_options.Type(bool, default=True)
+    # Pages in one Pagefind index before the next one starts (decision 78); the tests make
+    # it small to search a merged index.
+    search_pages_per_index = config_options.Type(int, default=PAGES_PER_INDEX)
 
 
 # Theme overrides that ship with the package (the Vietnamese words of Material's chrome), so
@@ -57,14 +60,18 @@ THEME_DIR = Path(__file__).parent / "theme"
 class SangtaoPlugin(BasePlugin[SangtaoConfig]):
     _bodies: dict[str, Rendered]
     splicer: Splicer
-    pagefind = False
+    search: SiteSearch | None = None
 
     @event_priority(100)  # before Material's search plugin reads the theme's words
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config.theme.dirs.insert(0, str(THEME_DIR))
         # One search per build (decision 72): Material's where it is on (the offline copy),
         # Pagefind everywhere else; the theme's header shows the matching search box.
-        self.pagefind = not material_search_on(config)
+        if self.search is not None:
+            self.search.close()  # a rebuild (mkdocs serve) that never reached on_post_build
+        self.search = (
+            None if material_search_on(config) else SiteSearch(self.config.search_pages_per_index)
+        )
         self.splicer = Splicer()
         self._bodies = {}
         return config
@@ -79,8 +86,14 @@ class SangtaoPlugin(BasePlugin[SangtaoConfig]):
             self.splicer.drawn,
             len(self.splicer.claimed),
         )
-        if self.pagefind:
-            index_site(Path(config.site_dir))
+        if self.search is not None:
+            self.search.write(Path(config.site_dir))
+            self.search = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.search is not None:
+            self.search.close()
+            self.search = None
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -113,7 +126,9 @@ class SangtaoPlugin(BasePlugin[SangtaoConfig]):
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         if page.file.src_uri in self.splicer.claimed:
-            return self.splicer.draw(page)
+            output = self.splicer.draw(page)
+        if self.search is not None:  # the page as it is written, for Pagefind (decision 78)
+            self.search.add(page.file.dest_uri, output)
         return output
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:

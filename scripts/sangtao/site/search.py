@@ -1,14 +1,23 @@
-"""Which search a build gets, and the Pagefind index of the online site (decision 72).
+"""Which search a build gets, and the Pagefind index of the online site (decisions 72 and 78).
 
 The offline copy (``OFFLINE=true``, opened from file://) keeps Material's lunr search: Pagefind
 loads its index with ``fetch`` and WebAssembly, which file:// refuses. Everywhere else
-Material's search plugin is off and Pagefind indexes the built site after MkDocs wrote it:
-a visitor then downloads only the index fragments a query needs, never a whole index.
+Material's search plugin is off and Pagefind indexes the site: a visitor then downloads only
+the index fragments a query needs, never a whole index.
+
+Pagefind does not read the written site (decision 78). Each page, as the plugin gets it from
+MkDocs, leaves only its searchable part (Material's article without the sections kept out of
+search) in a folder of its own, at the page's own path; Pagefind indexes those folders. Its
+memory grows with the pages of one index (about 70 KB a page, 2 GiB at a province's 30,000
+dossiers), so the pages go to several indexes of at most ``pages_per_index`` pages, built one
+after the other and merged by the browser (Pagefind's ``mergeIndex``).
 """
 
 from __future__ import annotations
 
+import json
 import subprocess
+import tempfile
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -16,8 +25,22 @@ from mkdocs.exceptions import PluginError
 from pagefind_bin import get_executable
 
 # The main text of every page (Material's article): header, navigation and footer are the
-# same on every page and would match every query. Dossier bodies carry data-pagefind-ignore.
+# same on every page and would match every query.
 ROOT_SELECTOR = "article.md-content__inner"
+ARTICLE = '<article class="md-content__inner md-typeset">'
+ARTICLE_END = "</article>"
+# A dossier's body (templates/dossier/*.html): shown on the page, never in the index. No
+# template has another <section> inside it (tests/test_site.py), and unit text is escaped,
+# so the first </section> after it ends it.
+EXCLUDED = "<section data-search-exclude data-pagefind-ignore>"
+EXCLUDED_END = "</section>"
+
+# Pages in one Pagefind index: about 550 MiB of Pagefind's memory (decision 78).
+PAGES_PER_INDEX = 8000
+# The folder of every index but the first, inside pagefind/, and the file that lists them for
+# javascripts/sangtao-search.js.
+MORE_INDEXES = "pagefind/{number}/"
+INDEX_LIST = "pagefind/sangtao-indexes.json"
 
 
 def material_search_on(config: MkDocsConfig) -> bool:
@@ -26,11 +49,34 @@ def material_search_on(config: MkDocsConfig) -> bool:
     return plugin is not None and bool(getattr(plugin, "config", {}).get("enabled", True))
 
 
-def pagefind_command(site_dir: Path) -> list[str]:
+def searchable_part(html: str) -> str:
+    """What Pagefind reads of a built page: its article without the excluded sections, which
+    Pagefind indexes exactly as it indexes the whole page (``ROOT_SELECTOR``,
+    ``data-pagefind-ignore``; the language is forced), at a fraction of the parsing. A page
+    of another shape is kept whole."""
+    start = html.find(ARTICLE)
+    end = html.rfind(ARTICLE_END)
+    if start < 0 or end < start:
+        return html
+    kept = []
+    at = start
+    while (cut := html.find(EXCLUDED, at, end)) >= 0:
+        close = html.find(EXCLUDED_END, cut, end)
+        if close < 0:
+            return html
+        kept.append(html[at:cut])
+        at = close + len(EXCLUDED_END)
+    kept.append(html[at : end + len(ARTICLE_END)])
+    return "".join(kept)
+
+
+def pagefind_command(source: Path, output: Path) -> list[str]:
     return [
         str(get_executable()),
         "--site",
-        str(site_dir),
+        str(source),
+        "--output-path",
+        str(output),
         "--root-selector",
         ROOT_SELECTOR,
         # One language for every page: Vietnamese words, diacritics folded by Pagefind itself.
@@ -42,9 +88,48 @@ def pagefind_command(site_dir: Path) -> list[str]:
     ]
 
 
-def index_site(site_dir: Path) -> None:
-    """Write the Pagefind index into ``site_dir/pagefind/``; stop the build if it fails."""
-    result = subprocess.run(pagefind_command(site_dir), capture_output=True, text=True, check=False)
+def index_folder(number: int) -> str:
+    """Where index ``number`` (from 0) goes in the site."""
+    return "pagefind/" if number == 0 else MORE_INDEXES.format(number=number + 1)
+
+
+class SiteSearch:
+    """The searchable part of each page as the build writes it, then the Pagefind indexes."""
+
+    def __init__(self, pages_per_index: int = PAGES_PER_INDEX) -> None:
+        self.pages_per_index = max(1, pages_per_index)
+        self.pages = 0
+        self._folder = tempfile.TemporaryDirectory(prefix="sangtao-pagefind-")
+
+    def add(self, dest_uri: str, html: str) -> None:
+        """A built page, at its path in the site (``page.file.dest_uri``)."""
+        path = Path(self._folder.name, str(self.pages // self.pages_per_index), dest_uri)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(searchable_part(html), encoding="utf-8")
+        self.pages += 1
+
+    def write(self, site_dir: Path) -> None:
+        """The indexes into ``site_dir/pagefind/``, one Pagefind run after the other (only one
+        index in memory at a time); stop the build if one fails."""
+        try:
+            count = -(-self.pages // self.pages_per_index)
+            for number in range(count):
+                source = Path(self._folder.name, str(number))
+                run_pagefind(source, site_dir / index_folder(number))
+            merged = [index_folder(number).removeprefix("pagefind/") for number in range(1, count)]
+            (site_dir / INDEX_LIST).parent.mkdir(parents=True, exist_ok=True)
+            (site_dir / INDEX_LIST).write_text(json.dumps(merged), encoding="utf-8")
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        self._folder.cleanup()
+
+
+def run_pagefind(source: Path, output: Path) -> None:
+    result = subprocess.run(
+        pagefind_command(source, output), capture_output=True, text=True, check=False
+    )
     if result.returncode != 0:
         raise PluginError(
             "Pagefind không lập được chỉ mục tìm kiếm cho trang web: "

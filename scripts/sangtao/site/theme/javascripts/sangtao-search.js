@@ -24,14 +24,30 @@
     return (words[key] || "").replace("#", count);
   }
 
+  // A large site has several indexes (decision 78), listed next to pagefind.js: the first
+  // is pagefind.js's own, the others are merged into it and searched as one.
   function load() {
     if (!pagefind) {
-      var src = new URL(box.getAttribute("data-sangtao-search"), location.href).href;
+      var src = new URL(box.getAttribute("data-sangtao-search"), location.href);
       var site = new URL(config.base.replace(/\/?$/, "/"), location.href).pathname;
-      pagefind = import(src).then(function (module) {
-        return module.options({ baseUrl: site, excerptLength: 24 }).then(function () {
-          return module;
-        });
+      var settings = { baseUrl: site, excerptLength: 24 };
+      var others = fetch(new URL("sangtao-indexes.json", src)).then(function (response) {
+        return response.ok ? response.json() : [];
+      });
+      pagefind = Promise.all([import(src.href), others]).then(function (loaded) {
+        var module = loaded[0];
+        return module
+          .options(settings)
+          .then(function () {
+            return Promise.all(
+              loaded[1].map(function (folder) {
+                return module.mergeIndex(new URL(folder, src).href, settings);
+              })
+            );
+          })
+          .then(function () {
+            return module;
+          });
       });
     }
     return pagefind;
