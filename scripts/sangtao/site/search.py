@@ -16,6 +16,7 @@ after the other and merged by the browser (Pagefind's ``mergeIndex``).
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import tempfile
 from pathlib import Path
@@ -35,6 +36,10 @@ ARTICLE_END = "</article>"
 EXCLUDED = "<section data-search-exclude data-pagefind-ignore>"
 EXCLUDED_END = "</section>"
 
+# Where the searchable parts wait for Pagefind: in memory where Linux offers it (about 60 MB
+# at 30,000 dossiers). Writing 31,000 small files cost 12-17 s of CPU on the disk of a small
+# virtual machine, 0.7 s there.
+MEMORY_DISK = "/dev/shm" if os.access("/dev/shm", os.W_OK) else None
 # Pages in one Pagefind index: about 550 MiB of Pagefind's memory (decision 78).
 PAGES_PER_INDEX = 8000
 # The folder of every index but the first, inside pagefind/, and the file that lists them for
@@ -99,12 +104,15 @@ class SiteSearch:
     def __init__(self, pages_per_index: int = PAGES_PER_INDEX) -> None:
         self.pages_per_index = max(1, pages_per_index)
         self.pages = 0
-        self._folder = tempfile.TemporaryDirectory(prefix="sangtao-pagefind-")
+        self._folder = tempfile.TemporaryDirectory(prefix="sangtao-pagefind-", dir=MEMORY_DISK)
+        self._made: set[Path] = set()  # folders made already: one mkdir per folder, not per page
 
     def add(self, dest_uri: str, html: str) -> None:
         """A built page, at its path in the site (``page.file.dest_uri``)."""
         path = Path(self._folder.name, str(self.pages // self.pages_per_index), dest_uri)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent not in self._made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._made.add(path.parent)
         path.write_text(searchable_part(html), encoding="utf-8")
         self.pages += 1
 
