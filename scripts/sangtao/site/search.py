@@ -36,11 +36,11 @@ ARTICLE_END = "</article>"
 EXCLUDED = "<section data-search-exclude data-pagefind-ignore>"
 EXCLUDED_END = "</section>"
 
-# Where the searchable parts wait for Pagefind: in memory where Linux offers it (about 60 MB
-# at 30,000 dossiers). Writing 31,000 small files cost 12-17 s of CPU on the disk of a small
-# virtual machine, 0.7 s there.
+# Where the searchable parts wait for Pagefind: in memory where Linux offers it (64 MB at
+# 30,000 dossiers, against 870 MB of written HTML). Writing 31,000 small files cost 12-17 s
+# of CPU on the disk of a small virtual machine, 0.7 s there.
 MEMORY_DISK = "/dev/shm" if os.access("/dev/shm", os.W_OK) else None
-# Pages in one Pagefind index: about 550 MiB of Pagefind's memory (decision 78).
+# Pages in one Pagefind index: at most about 620 MiB of Pagefind's memory (decision 78).
 PAGES_PER_INDEX = 8000
 # The folder of every index but the first, inside pagefind/, and the file that lists them for
 # javascripts/sangtao-search.js.
