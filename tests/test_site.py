@@ -457,6 +457,21 @@ def test_pagefind_indexes_each_page_as_it_would_index_the_written_site(
     assert pagefind_records(merged / "pagefind") == expected
 
 
+def test_pagefind_input_waits_in_memory_only_where_there_is_room(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """/dev/shm when it has room (decision 78); a container's 64 MB one, or none: the usual
+    temporary folder."""
+    from sangtao.site import search
+
+    monkeypatch.setattr(search, "MEMORY_DISK", str(tmp_path))
+    assert search.waiting_room() == str(tmp_path)
+    monkeypatch.setattr(search, "MEMORY_DISK_ROOM", shutil.disk_usage(tmp_path).free + 2**30)
+    assert search.waiting_room() is None
+    monkeypatch.setattr(search, "MEMORY_DISK", str(tmp_path / "none"))
+    assert search.waiting_room() is None
+
+
 @pytest.fixture(scope="module")
 def demo_offline(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo's USB-stick copy, as `make site` builds it (Material's lunr search)."""

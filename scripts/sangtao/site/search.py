@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import tempfile
 from pathlib import Path
@@ -38,8 +39,10 @@ EXCLUDED_END = "</section>"
 
 # Where the searchable parts wait for Pagefind: in memory where Linux offers it (64 MB at
 # 30,000 dossiers, against 870 MB of written HTML). Writing 31,000 small files cost 12-17 s
-# of CPU on the disk of a small virtual machine, 0.7 s there.
-MEMORY_DISK = "/dev/shm" if os.access("/dev/shm", os.W_OK) else None
+# of CPU on the disk of a small virtual machine, 0.7 s there. A container's is often only
+# 64 MB: below MEMORY_DISK_ROOM free, the usual temporary folder.
+MEMORY_DISK = "/dev/shm"
+MEMORY_DISK_ROOM = 512 * 2**20
 # Pages in one Pagefind index: at most about 620 MiB of Pagefind's memory (decision 78).
 PAGES_PER_INDEX = 8000
 # The folder of every index but the first, inside pagefind/, and the file that lists them for
@@ -52,6 +55,15 @@ def material_search_on(config: MkDocsConfig) -> bool:
     """Material's own search is in this build (the offline copy): then no Pagefind."""
     plugin = config.plugins.get("material/search")
     return plugin is not None and bool(getattr(plugin, "config", {}).get("enabled", True))
+
+
+def waiting_room() -> str | None:
+    """The folder for Pagefind's input: ``MEMORY_DISK`` if it has room, else the default."""
+    try:
+        roomy = shutil.disk_usage(MEMORY_DISK).free >= MEMORY_DISK_ROOM
+    except OSError:
+        return None
+    return MEMORY_DISK if roomy and os.access(MEMORY_DISK, os.W_OK) else None
 
 
 def searchable_part(html: str) -> str:
@@ -104,7 +116,7 @@ class SiteSearch:
     def __init__(self, pages_per_index: int = PAGES_PER_INDEX) -> None:
         self.pages_per_index = max(1, pages_per_index)
         self.pages = 0
-        self._folder = tempfile.TemporaryDirectory(prefix="sangtao-pagefind-", dir=MEMORY_DISK)
+        self._folder = tempfile.TemporaryDirectory(prefix="sangtao-pagefind-", dir=waiting_room())
         self._made: set[Path] = set()  # folders made already: one mkdir per folder, not per page
 
     def add(self, dest_uri: str, html: str) -> None:
