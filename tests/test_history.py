@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from sangtao import history as history_module
 from sangtao.history import read_history
 from sangtao.problems import FatalError
 
@@ -106,7 +105,7 @@ def test_one_git_log_pass(repo: Repo, monkeypatch: pytest.MonkeyPatch) -> None:
         calls.append(tuple(command))
         return original(command, *args, **kwargs)
 
-    monkeypatch.setattr(history_module.subprocess, "run", spy)
+    monkeypatch.setattr(subprocess, "run", spy)
     history = read_history(repo.root)
     assert len(history.files) == 4
     assert sum(1 for c in calls if "log" in c) == 1

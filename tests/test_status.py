@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
 from sangtao.model import Cycle, Document, Roster
 from sangtao.pipeline import take_snapshot
 from sangtao.status import Receipt, cycle_status, judge
+from sangtao.status_json import cycle_json, write_json
 
 from builders import cycle, dump, extension, registration, roster, seed
 from conftest import Repo
@@ -125,3 +127,26 @@ def test_status_as_of_an_earlier_instant_ignores_later_receipts() -> None:
     assert earlier.units[0].collective.registration.state == "missing"
     later = _status(dt.datetime(2023, 3, 5, tzinfo=VN), found, docs)
     assert later.units[0].collective.registration.state == "late"
+
+
+def _written(value: object) -> str:
+    parts: list[str] = []
+    write_json(value, parts.append)
+    return "".join(parts)
+
+
+def test_status_json_made_unit_by_unit_is_the_same_text(repo: Repo) -> None:
+    seed(repo)
+    for unit in ("loc-thang", "loc-an"):
+        repo.write(f"submissions/2023/{unit}/dang-ky.yaml", dump(registration(unit)))
+    repo.commit("Đăng ký", "2023-02-20T09:00:00+07:00")
+    snapshot = take_snapshot(repo.root, dt.datetime.fromisoformat("2023-03-01T00:00:00+07:00"))
+    status = snapshot.statuses[2023]
+    whole = cycle_json(status)
+    made = cycle_json(status, units_as_made=True)
+    assert not isinstance(made["units"], list)  # made while written, never all at once
+    text = _written(whole)
+    assert _written(made) == text
+    assert json.loads(text) == whole
+    assert len(whole["units"]) == len(status.units) > 1
+    assert _written({"units": iter([])}) == _written({"units": []}) == '{\n  "units": []\n}'

@@ -96,7 +96,7 @@ def status(args: argparse.Namespace) -> int:
     if args.format == "json":
         from sangtao.status_json import OUTLINE_DEPTH, cycle_json, write_json
 
-        payload = [cycle_json(snapshot.statuses[y]) for y in years]
+        payload = [cycle_json(snapshot.statuses[y], units_as_made=True) for y in years]
         write_json(
             payload[0] if args.cycle else payload,
             sys.stdout.write,

@@ -11,7 +11,6 @@ commit it was built on.
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -130,6 +129,8 @@ def read_history(root: Path, ref: str = "HEAD", prefix: str = f"{SUBMISSIONS}/")
 def _git(root: Path, *args: str) -> str | None:
     """A git command's output as GitPython gives it (UTF-8, one final newline dropped); None
     when it fails or ``root`` is no folder."""
+    import subprocess  # here: `sangtao check` imports this module and rarely runs git
+
     try:
         done = subprocess.run(["git", *args], cwd=root, capture_output=True, check=False)
     except OSError:

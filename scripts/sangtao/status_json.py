@@ -6,14 +6,22 @@ The shape is described in docs/tai-lieu/du-lieu-json.md; bump SCHEMA_VERSION whe
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from sangtao.appraisal import Outcome
 from sangtao.layout import Kind
 from sangtao.model import Extension
-from sangtao.status import CommitteeStatus, Compliance, CycleStatus, DocumentStatus, ModelStatus
+from sangtao.status import (
+    CommitteeStatus,
+    Compliance,
+    CycleStatus,
+    DocumentStatus,
+    ModelStatus,
+    UnitStatus,
+)
 
 SCHEMA_VERSION = 3
 # Levels laid out one item a line (a cycle's keys, its units); deeper values stay compact, each
@@ -23,6 +31,7 @@ OUTLINE_DEPTH = 2
 
 # One encoder for every piece: ``json.dumps`` with an option builds a new one at each call.
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+_NONE = object()
 
 
 def write_json(
@@ -32,7 +41,13 @@ def write_json(
     compact below, written piece by piece: each piece by the C encoder (``json.dumps(indent=…)``
     would take Python's pure encoder for every byte), and no copy of the whole text, which at
     30,000 dossiers is some 40 MB (decision 81)."""
-    if depth == 0 or not isinstance(value, dict | list) or not value:
+    if isinstance(value, Iterator):  # a list made as it is written (laid out like one)
+        first = next(value, _NONE)
+        if first is _NONE:
+            write("[]")
+            return
+        value = itertools.chain((first,), value)
+    elif depth == 0 or not isinstance(value, dict | list) or not value:
         write(_ENCODE(value))
         return
     inner = indent + "  "
@@ -168,7 +183,9 @@ def committee_json(status: CommitteeStatus, now: dt.datetime) -> dict[str, Any]:
     }
 
 
-def cycle_json(status: CycleStatus) -> dict[str, Any]:
+def cycle_json(status: CycleStatus, *, units_as_made: bool = False) -> dict[str, Any]:
+    """The cycle's JSON; with ``units_as_made`` its units come as an iterator that makes each
+    unit's JSON when ``write_json`` writes it, so that they are never all in memory at once."""
     cycle = status.cycle
     hierarchical = bool(status.committees)
     found: dict[str, Any] = {
@@ -185,16 +202,19 @@ def cycle_json(status: CycleStatus) -> dict[str, Any]:
     }
     if hierarchical:
         found["committees"] = [committee_json(c, status.now) for c in status.committees]
-    found["units"] = [
-        {
-            "code": u.unit.code,
-            "name": u.unit.name,
-            "type": u.unit.kind,
-            "block": u.unit.block,
-            **({"committee": u.unit.committee} if hierarchical else {}),
-            "collective": model_json(u.collective, status.now),
-            "individuals": [model_json(m, status.now) for m in u.individuals],
-        }
-        for u in status.units
-    ]
+    units = (unit_json(u, status.now, hierarchical) for u in status.units)
+    found["units"] = units if units_as_made else list(units)
     return found
+
+
+def unit_json(status: UnitStatus, now: dt.datetime, hierarchical: bool) -> dict[str, Any]:
+    unit = status.unit
+    return {
+        "code": unit.code,
+        "name": unit.name,
+        "type": unit.kind,
+        "block": unit.block,
+        **({"committee": unit.committee} if hierarchical else {}),
+        "collective": model_json(status.collective, now),
+        "individuals": [model_json(m, now) for m in status.individuals],
+    }
