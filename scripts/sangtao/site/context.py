@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from sangtao.changes import Revision
@@ -65,21 +66,29 @@ class SiteContext:
         """Pages of the current cycle live at the top; older cycles under their year."""
         return "" if year == self.current else f"{year}/"
 
-    @property
+    @cached_property
     def blocks(self) -> dict[str, str]:
         return choices(
             self.schemas[SCHEMA_OF[Kind.ROSTER]], RosterFile.yaml_path("units", 0, "block")
         )
 
-    @property
+    @cached_property
     def unit_kinds(self) -> dict[str, str]:
         return choices(
             self.schemas[SCHEMA_OF[Kind.ROSTER]], RosterFile.yaml_path("units", 0, "kind")
         )
 
-    @property
+    @cached_property
     def fields(self) -> dict[str, str]:
         return choices(self.schemas[SCHEMA_OF[Kind.REGISTRATION]], Registration.yaml_path("sector"))
+
+    @cached_property
+    def form_groups(self) -> Mapping[str, str]:
+        """Unit → the forms' data file that holds it (decision 77), once per build: every
+        dossier page links to the forms."""
+        from sangtao.site.form_units import unit_groups  # form_units reads this class
+
+        return unit_groups(self)
 
     @property
     def demo(self) -> bool:

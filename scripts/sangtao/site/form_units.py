@@ -93,16 +93,23 @@ def data_files(ctx: SiteContext) -> dict[str, str]:
     return {data_src(year, g.code): data_script(g.code, units) for g, units in groups(ctx, status)}
 
 
+def unit_groups(ctx: SiteContext) -> dict[str, str]:
+    """Each unit of the current cycle's roster → the group whose data file holds it; empty
+    when the forms carry their units in the page. Drawn once per build (``SiteContext``
+    keeps it): every dossier page links to the forms."""
+    status = ctx.statuses.get(ctx.current) if ctx.current is not None else None
+    if status is None or not split(ctx, status):
+        return {}
+    roster = ctx.roster_of(status.cycle.year)
+    if roster.hierarchical:
+        group_of = committee_group(roster, status.issuer.name)
+        return {code: group_of(unit.committee).code for code, unit in roster.by_code.items()}
+    # A block's group is coded by the block (by_block).
+    return {code: unit.block for code, unit in roster.by_code.items() if unit.block}
+
+
 def prefill_query(ctx: SiteContext, unit: str) -> str:
     """``?don_vi=<code>`` for a form link from a unit's page; with ``&cap_uy=<group>`` when the
     form loads units by committee, so that it knows which file holds the unit."""
-    group = None
-    status = ctx.statuses.get(ctx.current) if ctx.current is not None else None
-    if status is not None and split(ctx, status):
-        roster = ctx.roster_of(status.cycle.year)
-        found = roster.by_code.get(unit)
-        if found is not None and roster.hierarchical:
-            group = committee_group(roster, status.issuer.name)(found.committee).code
-        elif found is not None:
-            group = found.block  # a block's group is coded by the block (by_block)
+    group = ctx.form_groups.get(unit)
     return "?" + urlencode({"don_vi": unit} | ({"cap_uy": group} if group else {}))
