@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from sangtao.site.beside import cores
+
 from builders import dump, hostile_repository, plugin_options, progress, registration, seed
 from conftest import PROJECT, Repo
 
@@ -524,7 +526,10 @@ def test_pages_filled_into_the_shell_are_byte_identical_to_materials(
     text = (root / "mkdocs.yml").read_text(encoding="utf-8")
     assert "\n  - sangtao\n" in text
     (root / "mkdocs-material.yml").write_text(
-        text.replace("\n  - sangtao\n", "\n  - sangtao:\n      splice: false\n"), "utf-8"
+        text.replace(
+            "\n  - sangtao\n", "\n  - sangtao:\n      splice: false\n      parallel: false\n"
+        ),
+        "utf-8",
     )
     now = "2023-12-25T00:00:00+07:00"
     kind = "offline" if offline else "online"
@@ -535,12 +540,29 @@ def test_pages_filled_into_the_shell_are_byte_identical_to_materials(
         assert result.returncode == 0, result.stderr
         filled = re.search(r"sangtao: (\d+)/(\d+) trang ngoài mục lục", result.stderr)
         assert filled is not None, result.stderr
-        built[name] = (_html_files(out), int(filled.group(1)), int(filled.group(2)))
+        adopted = re.search(r"sangtao: (\d+) trang tạo ra không qua bước Markdown", result.stderr)
+        beside = re.search(r"sangtao: (\d+) trang hồ sơ vẽ ở tiến trình thứ hai", result.stderr)
+        assert adopted is not None and beside is not None, result.stderr
+        built[name] = (
+            _html_files(out) | _index_files(out),
+            int(filled.group(1)),
+            int(filled.group(2)),
+            int(adopted.group(1)),
+            int(beside.group(1)),
+        )
     shell, material = built["shell"], built["material"]
-    assert material[1:] == (0, 0)  # Material drew every page …
-    assert shell[1] >= 10 and shell[1] >= shell[2] // 2  # … here most came from shells
+    assert material[1:] == (0, 0, 0, 0)  # one process, Material drew every page after Markdown …
+    assert shell[1] >= 10 and shell[1] >= shell[2] // 2  # … here most came from shells,
+    assert shell[3] >= shell[2]  # every page outside the navigation skipped Markdown
+    assert shell[4] > 0 or cores() == 1  # and a forked process drew some dossier pages
     assert shell[0].keys() == material[0].keys()
     assert [p for p in shell[0] if shell[0][p] != material[0][p]] == []
+
+
+def _index_files(site: Path) -> dict[str, bytes]:
+    """What MkDocs and the search index make of the pages (sitemap, lunr index)."""
+    found = (site / "sitemap.xml", site / "search" / "search_index.json")
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in found if p.exists()}
 
 
 def test_a_shell_fits_only_folders_whose_links_read_the_same() -> None:

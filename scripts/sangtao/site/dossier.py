@@ -15,6 +15,7 @@ from typing import Any
 from sangtao.documents import Person, Registration, Report
 from sangtao.labels import EFFECT_NAMES, KIND_WORDS, RECEIPT_FORMS, vn_date
 from sangtao.layout import SCHEMA_OF, Kind, model_dir
+from sangtao.site.beside import EVERY_UNIT, Share
 from sangtao.site.context import SiteContext, dossier_src, evidence_src, sheet_src
 from sangtao.site.form_units import prefill_query
 from sangtao.site.render import Rendered, render, render_page, shown_by
@@ -39,13 +40,43 @@ _EVIDENCE_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.(?:pdf|jpg|jpeg|png)\Z")
 Value = str | list["Value"]
 
 
-def dossier_pages(ctx: SiteContext, status: CycleStatus) -> dict[str, Rendered]:
+# A page another process draws (decision 83): it keeps its place in the build's order.
+LATER = Rendered("")
+
+
+def dossier_pages(
+    ctx: SiteContext, status: CycleStatus, share: Share = EVERY_UNIT
+) -> dict[str, Rendered]:
+    """The dossier pages of the units in ``share``; the others' pages are ``LATER``."""
     pages = {}
-    for unit_status in status.units:
-        pages[dossier_src(unit_status.collective)] = unit_page(ctx, status, unit_status)
+    for position, unit_status in enumerate(status.units):
+        mine = share.owns(position)
+        pages[dossier_src(unit_status.collective)] = (
+            unit_page(ctx, status, unit_status) if mine else LATER
+        )
         for model in unit_status.individuals:
-            pages[dossier_src(model)] = individual_page(ctx, status, unit_status, model)
+            pages[dossier_src(model)] = (
+                individual_page(ctx, status, unit_status, model) if mine else LATER
+            )
     return pages
+
+
+def dossiers_of(ctx: SiteContext, share: Share) -> dict[str, Rendered]:
+    """Every cycle's dossier pages of the units in ``share`` (the work drawn beside)."""
+    pages: dict[str, Rendered] = {}
+    for status in ctx.statuses.values():
+        drawn = dossier_pages(ctx, status, share)
+        pages.update((src, page) for src, page in drawn.items() if page is not LATER)
+    return pages
+
+
+def put_back(pages: dict[str, Rendered], drawn: dict[str, Rendered]) -> dict[str, Rendered]:
+    """The pages drawn beside, each in its place; a place left empty is a bug, not a page."""
+    rest = dict(drawn)
+    whole = {src: rest.pop(src) if page is LATER else page for src, page in pages.items()}
+    if rest:
+        raise AssertionError(f"dossier pages drawn twice: {sorted(rest)[:5]}")
+    return whole
 
 
 def status_box(ctx: SiteContext, doc: DocumentStatus) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from typing import Any
 
 from sangtao.labels import KIND_WORDS
 from sangtao.layout import LEGAL_TEXTS_DIR, Kind, cycle_dir, path_of
+from sangtao.site.beside import EVERY_UNIT, Share
 from sangtao.site.charts import compliance_by_block, progress_over_time
 from sangtao.site.committees import committee_pages
 from sangtao.site.context import SiteContext, chrome, committee_src, dossier_src, own_letter_src
@@ -25,7 +26,9 @@ from sangtao.status import LATE, MISSING, CycleStatus
 MISSING_SLUGS = {Kind.REGISTRATION: "chua-dang-ky", Kind.REPORT: "chua-bao-cao"}
 
 
-def build_pages(ctx: SiteContext) -> dict[str, Rendered]:
+def build_pages(ctx: SiteContext, share: Share = EVERY_UNIT) -> dict[str, Rendered]:
+    """Every generated page; the dossier pages of units outside ``share`` are drawn by
+    another process and left ``LATER`` (decision 83)."""
     pages: dict[str, Rendered] = {}
     for year, status in ctx.statuses.items():
         prefix = ctx.cycle_prefix(year)
@@ -34,7 +37,7 @@ def build_pages(ctx: SiteContext) -> dict[str, Rendered]:
         for kind, slug in MISSING_SLUGS.items():
             pages.update(missing_pages(ctx, status, kind, f"{prefix}{slug}.md"))
         pages.update(difficulties_pages(ctx, status, f"{prefix}kho-khan.md"))
-        pages.update(dossier_pages(ctx, status))
+        pages.update(dossier_pages(ctx, status, share))
     if not ctx.statuses:
         pages["index.md"] = render_page("no-cycle.html", "Trang chủ")
     pages["thoi-han.md"] = deadlines_page(ctx)

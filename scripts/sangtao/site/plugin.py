@@ -27,8 +27,11 @@ from sangtao.layout import Kind
 from sangtao.model import Roster
 from sangtao.pipeline import Snapshot, parse_now, received_after, take_snapshot
 from sangtao.problems import FatalError
+from sangtao.site.beside import EVERY_UNIT, SHARES, Beside, Share, can_fork
 from sangtao.site.context import ROWS_PER_PAGE, SiteContext, dossier_files, evidence_src_of
+from sangtao.site.dossier import dossiers_of, put_back
 from sangtao.site.form_units import data_files as form_data_files
+from sangtao.site.generated import GeneratedPage, adopt, nav_sources
 from sangtao.site.html import FRONT_MATTER_END
 from sangtao.site.pages import build_pages
 from sangtao.site.render import PackedPage, Rendered
@@ -45,11 +48,15 @@ class SangtaoConfig(Config):
     # Rows on one list page before the list is split into parts (decision 69).
     rows_per_page = config_options.Type(int, default=ROWS_PER_PAGE)
     # Pages outside the navigation filled into Material's page drawn once per kind (decision
-    # 73); false: Material draws every page (the tests compare the two builds).
+    # 73), generated pages without MkDocs's Markdown pass (decision 82); false: MkDocs and
+    # Material do every page their own way (the tests compare the two builds byte for byte).
     splice = config_options.Type(bool, default=True)
     # Pages in one Pagefind index before the next one starts (decision 78); the tests make
     # it small to search a merged index.
     search_pages_per_index = config_options.Type(int, default=PAGES_PER_INDEX)
+    # A forked process reads and draws a share of the work where the system can fork and has
+    # a second core (decision 83); false: one process does everything.
+    parallel = config_options.Type(bool, default=True)
 
 
 # Theme overrides that ship with the package (the Vietnamese words of Material's chrome), so
@@ -61,6 +68,7 @@ class SangtaoPlugin(BasePlugin[SangtaoConfig]):
     _bodies: dict[str, Rendered]
     splicer: Splicer
     search: SiteSearch | None = None
+    adopted = 0  # generated pages that skip MkDocs's Markdown pass (decision 82)
 
     @event_priority(100)  # before Material's search plugin reads the theme's words
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -86,6 +94,7 @@ class SangtaoPlugin(BasePlugin[SangtaoConfig]):
             self.splicer.drawn,
             len(self.splicer.claimed),
         )
+        log.info("sangtao: %d trang tạo ra không qua bước Markdown", self.adopted)
         if self.search is not None:
             self.search.write(Path(config.site_dir))
             self.search = None
@@ -136,10 +145,19 @@ class SangtaoPlugin(BasePlugin[SangtaoConfig]):
         with collector_paused():  # reading and drawing make no reference cycles (decision 76)
             snapshot = self._snapshot(root)
             ctx = site_context(root, snapshot, self.config.rows_per_page)
-            pages = build_pages(ctx)
-        self._bodies = add_pages(files, config, pages)
-        issuer = ctx.statuses[ctx.current].issuer.name if ctx.current is not None else ""
-        for src, data in export_files(ctx.statuses, ctx.blocks, issuer, ctx.now).items():
+            # The exports and a share of the dossier pages on the second core (decision 83).
+            share = Share(SHARES) if self.config.parallel and can_fork() else EVERY_UNIT
+            beside = Beside(
+                lambda: (exports_of(ctx), dossiers_of(ctx, share.other())),
+                forked=share is not EVERY_UNIT,
+            )
+            pages = build_pages(ctx, share)
+            exports, drawn = beside.result()
+            pages = put_back(pages, drawn)
+        log.info("sangtao: %d trang hồ sơ vẽ ở tiến trình thứ hai", len(drawn))
+        self._bodies = add_pages(files, config, pages, adopt_pages=self.config.splice)
+        self.adopted = sum(isinstance(f.page, GeneratedPage) for f in files if f.src_uri in pages)
+        for src, data in exports.items():
             files.append(File.generated(config, src, content=data))
         for src, text in form_data_files(ctx).items():  # the forms' units by committee
             files.append(File.generated(config, src, content=text))
@@ -164,6 +182,11 @@ class SangtaoPlugin(BasePlugin[SangtaoConfig]):
 def _roster(corpus: Corpus) -> Roster | None:
     """The common roster, or (a repository whose every cycle has its own) the first one."""
     return corpus.roster or next(iter(corpus.cycle_rosters.values()), None)
+
+
+def exports_of(ctx: SiteContext) -> dict[str, bytes]:
+    issuer = ctx.statuses[ctx.current].issuer.name if ctx.current is not None else ""
+    return export_files(ctx.statuses, ctx.blocks, issuer, ctx.now)
 
 
 def board_files(corpus: Corpus) -> dict[tuple[str, int | None], tuple[str, ...]]:
@@ -198,10 +221,12 @@ def site_context(root: Path, snapshot: Snapshot, rows_per_page: int = ROWS_PER_P
 
 
 def add_pages(
-    files: Files, config: MkDocsConfig, pages: dict[str, Rendered]
+    files: Files, config: MkDocsConfig, pages: dict[str, Rendered], adopt_pages: bool = True
 ) -> dict[str, Rendered]:
-    """The generated pages join the build; the pages are returned to put their bodies back."""
+    """The generated pages join the build; the pages are returned to put their bodies back.
+    With ``adopt_pages`` they skip MkDocs's Markdown pass (decision 82)."""
     existing = {file.src_uri for file in files}
+    listed = nav_sources(config.nav) if config.nav else None
     for src, rendered in pages.items():
         if src in existing:
             raise PluginError(f"docs/{src} trùng tên với một trang được tạo tự động")
@@ -209,7 +234,10 @@ def add_pages(
         # back after it (faster, and no Markdown extension ever reads unit text).
         front = rendered.front if isinstance(rendered, PackedPage) else rendered.html
         front = front.partition(FRONT_MATTER_END)[0]
-        files.append(File.generated(config, src, content=front + FRONT_MATTER_END))
+        file = File.generated(config, src, content=front + FRONT_MATTER_END)
+        files.append(file)
+        if adopt_pages and listed is not None:
+            adopt(file, config, listed)
     return dict(pages)
 
 

@@ -1,0 +1,96 @@
+"""The build's second core (decision 83): a share of the dossier pages, and the exports, drawn
+beside the rest.
+
+A province's build is mostly pure drawing (dossier pages, the XLSX) from data read once. Where
+the system can fork (Linux, macOS: the publishing workflow's runners have 2–4 cores), a forked
+process draws the exports and one share of the dossier pages while the build's own process
+draws everything else; what it drew comes back pickled (pages are compressed bytes). Without
+fork or a second core, the build's process draws it all, in the same order: the same bytes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Share:
+    """The units a process draws dossier pages for: of every ``count`` units in the list,
+    the last is drawn beside (by the forked process), the others here."""
+
+    count: int = 1
+    beside: bool = False
+
+    def owns(self, position: int) -> bool:
+        last = self.count > 1 and position % self.count == self.count - 1
+        return last == self.beside
+
+    def other(self) -> Share:
+        """The rest of the units (none, for the one process of a build without fork)."""
+        return Share(self.count, not self.beside)
+
+
+EVERY_UNIT = Share()
+# The forked process also writes the exports (about two fifths of what is drawn beside the
+# pages at 30,000 dossiers), so it takes one unit in four, the build's process three.
+SHARES = 4
+
+
+def cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    """A second core, and a process that may fork: one with no other thread (``mkdocs
+    serve`` runs its server beside the build; a lock held there would stay held in a fork)."""
+    return (
+        "fork" in multiprocessing.get_all_start_methods()
+        and cores() > 1
+        and threading.active_count() == 1
+    )
+
+
+# The work a forked process runs: it inherits this table, so no closure is ever pickled.
+_PENDING: dict[int, Callable[[], Any]] = {}
+
+
+def _run(key: int) -> Any:
+    return _PENDING.pop(key)()
+
+
+class Beside(Generic[T]):
+    """``work`` started in a forked process now, its result taken later with ``result``; with
+    ``forked=False`` it runs in this process when its result is asked for."""
+
+    def __init__(self, work: Callable[[], T], forked: bool) -> None:
+        self._work = work
+        self._future: Future[T] | None = None
+        self._pool: ProcessPoolExecutor | None = None
+        if forked:
+            key = id(work)
+            _PENDING[key] = work
+            try:
+                self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+                self._future = self._pool.submit(_run, key)  # the fork happens here
+            finally:
+                _PENDING.pop(key, None)
+
+    def result(self) -> T:
+        if self._future is None:
+            return self._work()
+        assert self._pool is not None
+        try:
+            return self._future.result()
+        finally:
+            self._pool.shutdown()

@@ -1,0 +1,58 @@
+"""The build's second core (decision 83): shares of units, work drawn beside, pages put back."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from sangtao.site.beside import EVERY_UNIT, Beside, Share, can_fork
+from sangtao.site.dossier import LATER, put_back
+from sangtao.site.render import Rendered
+
+
+@pytest.mark.parametrize("count", [1, 2, 3, 4, 7])
+def test_a_share_and_the_other_draw_every_unit_once(count: int) -> None:
+    here = Share(count)
+    owners = [(here.owns(p), here.other().owns(p)) for p in range(50)]
+    assert all(mine != theirs for mine, theirs in owners)
+    if count > 1:
+        assert sum(theirs for _, theirs in owners) == 50 // count + (50 % count == count)
+    assert all(EVERY_UNIT.owns(p) and not EVERY_UNIT.other().owns(p) for p in range(10))
+
+
+def _pid_and(value: int) -> tuple[int, int]:
+    return os.getpid(), value * 2
+
+
+@pytest.mark.skipif(not can_fork(), reason="no fork or a single core here")
+def test_work_beside_runs_in_another_process_and_comes_back() -> None:
+    beside = Beside(lambda: _pid_and(21), forked=True)
+    pid, value = beside.result()
+    assert value == 42 and pid != os.getpid()
+
+
+def test_work_not_forked_runs_here_when_asked() -> None:
+    assert Beside(lambda: _pid_and(1), forked=False).result() == (os.getpid(), 2)
+
+
+def _fails() -> None:
+    raise ValueError("hỏng")
+
+
+@pytest.mark.parametrize("forked", [False, True])
+def test_an_error_beside_reaches_the_build(forked: bool) -> None:
+    with pytest.raises(ValueError, match="hỏng"):
+        Beside(_fails, forked=forked and can_fork()).result()
+
+
+def test_pages_drawn_beside_take_their_places_in_order() -> None:
+    pages = {"a.md": Rendered("a"), "b.md": LATER, "c.md": Rendered("c"), "d.md": LATER}
+    drawn = {"d.md": Rendered("d"), "b.md": Rendered("b")}
+    whole = put_back(pages, drawn)
+    assert list(whole) == ["a.md", "b.md", "c.md", "d.md"]
+    assert [r.html for r in whole.values()] == ["a", "b", "c", "d"]
+    with pytest.raises(KeyError):
+        put_back(pages, {"b.md": Rendered("b")})  # a page nobody drew
+    with pytest.raises(AssertionError):
+        put_back(pages, drawn | {"e.md": Rendered("e")})  # a page drawn twice
