@@ -14,6 +14,7 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +33,35 @@ class Hugo:
     run: Run
     pages: int
     version: str
+    jinja: Run | None = None  # the same pages written by Python and Jinja2 alone
+
+
+# A Python generator's floor (issue 14 called it "a plain Jinja2 render of the same pages"):
+# the pages of Hugo's content folder, each put into the same Material frame by one Jinja2
+# template with no logic, and written out. No YAML, no rules, no search index, no exports.
+JINJA_FLOOR = """
+import json
+from pathlib import Path
+import jinja2
+layout = Path("layouts/_default/single.html").read_text(encoding="utf-8")
+head, _, rest = layout.partition("{{ .Title }}")
+middle, _, tail = rest.partition("{{ .Content }}")
+template = jinja2.Environment(autoescape=False).from_string(
+    "{{ head }}{{ title }}{{ middle }}{{ content }}{{ tail }}"
+)
+out = Path("jinja-public")
+for path in sorted(Path("content").rglob("*.html")):
+    _, front, body = path.read_text(encoding="utf-8").split("---\\n", 2)
+    meta = json.loads(front)
+    dest = out / meta["url"].lstrip("/")
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    page = template.render(head=head, title=meta["title"], middle=middle, content=body, tail=tail)
+    dest.write_text(page, encoding="utf-8")
+"""
+
+
+def jinja_floor(target: Path) -> Run:
+    return measure([sys.executable, "-c", JINJA_FLOOR], target)
 
 
 def hugo_binary() -> str | None:
@@ -89,4 +119,7 @@ def build_with_hugo(site: Path, workdir: Path) -> Hugo | None:
     run = measure([binary, "--quiet", "--destination", str(target / "public")], target)
     if run.code != 0:
         raise SystemExit(f"hugo failed in {target}:\n{run.stderr[-4000:]}")
-    return Hugo(run, pages, version)
+    jinja = jinja_floor(target)
+    if jinja.code != 0:
+        raise SystemExit(f"the Jinja floor failed in {target}:\n{jinja.stderr[-4000:]}")
+    return Hugo(run, pages, version, jinja)

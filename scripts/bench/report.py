@@ -297,11 +297,14 @@ def _province(scales: list[Scale]) -> list[str]:
         "đúng lệnh `git log` mà `sangtao.history` chạy, bỏ kết quả. Hugo (bản Debian) dựng cùng "
         "các trang: mỗi trang HTML của `mkdocs build` thành một tệp nội dung giữ nguyên phần bài, "
         "một khuôn giữ phần còn lại của trang Material (đầu trang, mục lục, chân trang, script); "
-        "Hugo không làm chỉ mục tìm kiếm và tệp xuất dữ liệu, `mkdocs build` thì có.\n"
+        "Hugo không làm chỉ mục tìm kiếm và tệp xuất dữ liệu, `mkdocs build` thì có. Cột Jinja: "
+        "cùng các trang đó do Python ghi ra, mỗi trang qua một khuôn Jinja2 không có logic nào "
+        "(đọc phần bài, đặt vào khung trang của Material, ghi tệp): sàn của mọi bộ dựng viết "
+        "bằng Python, cộng với sàn YAML ở cột trước là phần ít nhất một bản dựng từ kho phải tốn.\n"
     )
     add("| N | `check` | Sàn YAML | Tỉ lệ | Tiếp nhận | `git log` thô | Tỉ lệ | `status` JSON / `check` "
-        "| `mkdocs build` | Bộ nhớ | Hugo | Bộ nhớ | Tỉ lệ |")  # fmt: skip
-    add("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        "| `mkdocs build` | Bộ nhớ | Hugo | Bộ nhớ | Tỉ lệ | Jinja |")  # fmt: skip
+    add("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for s in scales:
         floor = f"{both(s.floor.seconds, s.floor.cpu)}" if s.floor else "—"
         f_ratio = f"×{num(s.check.seconds / s.floor.seconds, 2)}" if s.floor else "—"
@@ -312,12 +315,14 @@ def _province(scales: list[Scale]) -> list[str]:
         hugo = both(s.hugo.run.seconds, s.hugo.run.cpu) if s.hugo else "chưa cài"
         h_mem = mib(s.hugo.run.peak_kib) if s.hugo else "—"
         h_ratio = f"×{num(s.site.run.seconds / s.hugo.run.seconds, 1)}" if s.hugo else "—"
+        jinja = s.hugo.jinja if s.hugo else None
+        j_floor = both(jinja.seconds, jinja.cpu) if jinja else "—"
         add(
             f"| {num(s.data.n)} | {both(s.check.seconds, s.check.cpu)} | {floor} | {f_ratio} | "
             f"{secs(s.receipts.one_pass_seconds)} | {log} | {l_ratio} | "
             f"×{num(s.status.seconds / s.check.seconds, 2)} | "
             f"{both(s.site.run.seconds, s.site.run.cpu)} | {mib(s.site.run.peak_kib)} | "
-            f"{hugo} | {h_mem} | {h_ratio} |"
+            f"{hugo} | {h_mem} | {h_ratio} | {j_floor} |"
         )
     add("")
     add("## 6. Người xem tải về bao nhiêu\n")

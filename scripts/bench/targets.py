@@ -171,6 +171,19 @@ def province_verdicts(scales: list[Scale]) -> list[Verdict]:
                     ratio <= HUGO_RATIO,
                 )
             )
+            if s.hugo.jinja is not None and s.floor is not None:
+                # Not a target: what any Python generator of these pages spends at least.
+                least = s.floor.seconds + s.hugo.jinja.seconds
+                found.append(
+                    Verdict(
+                        f"Để so: sàn của một bộ dựng viết bằng Python (đọc YAML bằng libyaml + "
+                        f"ghi cùng các trang bằng Jinja2, không gì khác) so với Hugo {at}",
+                        f"{secs(s.floor.seconds)} + {secs(s.hugo.jinja.seconds)} = "
+                        f"{secs(least)}: ×{num(least / s.hugo.run.seconds, 1)} Hugo; "
+                        f"`mkdocs build` ×{num(s.site.run.seconds / least, 1)} sàn này",
+                        None,
+                    )
+                )
         else:
             found.append(
                 Verdict(
