@@ -86,6 +86,11 @@ class Schema:
     def _compiled(self) -> Check | None:
         return compile_check(self.document, FORMATS)
 
+    @cached_property
+    def titles(self) -> dict[str, str]:
+        """Each top-level property's title (the property's name when it has none)."""
+        return {key: self.at((key,)).get("title", key) for key in self.document["properties"]}
+
     def is_valid(self, data: Any) -> bool:
         """Whether ``data`` is valid: the compiled test confirms, jsonschema has the last word."""
         compiled = self._compiled

@@ -138,8 +138,8 @@ def _value(ctx: SiteContext, key: str, value: Any) -> Value:
 def fields(ctx: SiteContext, schema: Schema, data: dict[str, Any]) -> list[tuple[str, Value]]:
     """A document's fields in the schema's order, labelled by the schema's titles."""
     return [
-        (schema.at((key,)).get("title", key), _value(ctx, key, data[key]))
-        for key in schema.document["properties"]
+        (title, _value(ctx, key, data[key]))
+        for key, title in schema.titles.items()
         if key not in _SHOWN_APART and key in data
     ]
 
