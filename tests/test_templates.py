@@ -93,7 +93,7 @@ _ALLOWED = {
     ("site/html.py", "<br>"),
     # A pattern that finds the boundary between table cells to put a space there (search
     # snippets): it reads tags, like what .replace looks for, and writes none.
-    ("site/render.py", "(</t[dh]>|</tr>)(<t[dhr][ >])"),
+    ("site/render.py", "(?<=</t[dh]>|</tr>)(?=<t[dhr][ >])"),
     # Where Pagefind's input is cut out of a built page (decision 78): read, never written.
     ("site/search.py", '<article class="md-content__inner md-typeset">'),
     ("site/search.py", "</article>"),

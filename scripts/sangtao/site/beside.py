@@ -24,14 +24,14 @@ T = TypeVar("T")
 @dataclass(frozen=True)
 class Share:
     """The units a process draws dossier pages for: of every ``count`` units in the list,
-    the last is drawn beside (by the forked process), the others here."""
+    the first is drawn beside (by the forked process), the others here."""
 
     count: int = 1
     beside: bool = False
 
     def owns(self, position: int) -> bool:
-        last = self.count > 1 and position % self.count == self.count - 1
-        return last == self.beside
+        first = self.count > 1 and position % self.count == 0
+        return first == self.beside
 
     def other(self) -> Share:
         """The rest of the units (none, for the one process of a build without fork)."""
