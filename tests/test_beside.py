@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
-from sangtao.site.beside import EVERY_UNIT, Beside, Share, can_fork
+from bench.synthetic import Shape, generate
+from sangtao.beside import EVERY_UNIT, Beside, Share, can_fork
+from sangtao.corpus import read_corpus
+from sangtao.history import read_history
+from sangtao.pipeline import read_beside
 from sangtao.site.dossier import LATER, put_back
 from sangtao.site.render import Rendered
+
+from conftest import IDENTITY
 
 
 @pytest.mark.parametrize("count", [1, 2, 3, 4, 7])
@@ -56,3 +63,22 @@ def test_pages_drawn_beside_take_their_places_in_order() -> None:
         put_back(pages, {"b.md": Rendered("b")})  # a page nobody drew
     with pytest.raises(AssertionError):
         put_back(pages, drawn | {"e.md": Rendered("e")})  # a page drawn twice
+
+
+def test_files_and_history_read_on_two_cores_are_read_as_on_one(tmp_path: Path) -> None:
+    """A synthetic repository with a misplaced file and a broken one: the same documents in
+    the same order, the same problems, the same history."""
+    with pytest.MonkeyPatch.context() as env:
+        for name, value in IDENTITY.items():
+            env.setenv(name, value)
+        root = generate(tmp_path / "kho", Shape(200, per_unit=4)).root
+    (root / "submissions" / "lac-cho.yaml").write_text("a: 1\n", encoding="utf-8")
+    broken = next((root / "submissions" / "2023").rglob("dang-ky.yaml"))
+    broken.write_text(broken.read_text(encoding="utf-8") + "linh_vuc: [\n", encoding="utf-8")
+    one = read_corpus(root), read_history(root.resolve(), "HEAD")
+    two = read_beside(root.resolve(), "HEAD")
+    assert [(d.rel, d.data, d.valid) for d in two[0].documents] == [
+        (d.rel, d.data, d.valid) for d in one[0].documents
+    ]
+    assert two[0].problems == one[0].problems and len(one[0].problems) >= 2
+    assert two[0].files == one[0].files and two[1] == one[1]

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from sangtao.site.beside import cores
+from sangtao.beside import cores
 
 from builders import dump, hostile_repository, plugin_options, progress, registration, seed
 from conftest import PROJECT, Repo

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sangtao.beside import EVERY_UNIT, Share
 from sangtao.layout import LEGAL_TEXTS_DIR, SUBMISSIONS, Kind, Location, Misplaced, locate
 from sangtao.loader import Loaded, LoadError, load_file
 from sangtao.model import Cycle, Document, Roster
@@ -116,17 +117,51 @@ def scan(root: Path) -> tuple[list[str], list[Problem]]:
 def read_corpus(root: Path, schemas: SchemaSet | None = None) -> Corpus:
     root = root.resolve()
     schemas = schemas or SchemaSet(root / "schema")
-    corpus = Corpus(root)
-    corpus.files, corpus.problems = scan(root)
+    files, problems = scan(root)
     loaded: dict[str, Loaded] = {}
-    for rel in corpus.files:
+    return assemble(root, files, problems, read_files(root, files, schemas, loaded), loaded)
+
+
+# One file read: its place in the sorted list, its document (None: a misplaced file), problems.
+Read = tuple[int, Document | None, list[Problem]]
+
+
+def read_files(
+    root: Path,
+    files: list[str],
+    schemas: SchemaSet,
+    loaded: dict[str, Loaded],
+    share: Share = EVERY_UNIT,
+) -> list[Read]:
+    """Each file of ``share`` read on its own: placed, parsed, checked against its schema."""
+    found: list[Read] = []
+    for position, rel in enumerate(files):
+        if not share.owns(position):
+            continue
         where = locate(rel)
         if isinstance(where, Misplaced):
-            corpus.problems.append(Problem(rel, 1, where.rule, where.message, where.hint))
+            found.append((position, None, [Problem(rel, 1, where.rule, where.message, where.hint)]))
             continue
         document, problems = _read_document(root, where, schemas, loaded)
-        corpus.documents.append(document)
-        corpus.problems.extend(problems)
+        found.append((position, document, problems))
+    return found
+
+
+def assemble(
+    root: Path,
+    files: list[str],
+    problems: list[Problem],
+    reads: Iterable[Read],
+    loaded: dict[str, Loaded],
+) -> Corpus:
+    """The corpus from every file read (in any order; kept in the files' order) and the
+    rules across files."""
+    corpus = Corpus(root)
+    corpus.files, corpus.problems = files, problems
+    for _, document, found in sorted(reads, key=lambda read: read[0]):
+        if document is not None:
+            corpus.documents.append(document)
+        corpus.problems.extend(found)
     rosters = assemble_rosters(corpus.documents)
     corpus.roster = rosters.pop(None, None)
     corpus.cycle_rosters = {year: r for year, r in rosters.items() if year is not None}

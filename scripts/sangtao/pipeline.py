@@ -7,13 +7,16 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from sangtao.corpus import Corpus, finding_problems, read_corpus
+from sangtao.beside import FILE_SHARES, Beside, Share, can_fork
+from sangtao.corpus import Corpus, assemble, finding_problems, read_corpus, read_files, scan
 from sangtao.history import History, read_history
 from sangtao.layout import Kind
+from sangtao.loader import Loaded
 from sangtao.model import TZ, parse_instant
 from sangtao.problems import FatalError, Problem
 from sangtao.rules import clock_rules
 from sangtao.status import APPRAISABLE, CycleStatus, ModelStatus, cycle_status, receipts
+from sangtao.validation import SchemaSet
 
 NOW_VARIABLE = "SANGTAO_NOW"
 EARLIEST = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
@@ -47,10 +50,19 @@ class Snapshot:
 
 
 def take_snapshot(
-    root: Path, now: dt.datetime, ref: str = "HEAD", corpus: Corpus | None = None
+    root: Path,
+    now: dt.datetime,
+    ref: str = "HEAD",
+    corpus: Corpus | None = None,
+    parallel: bool = False,
 ) -> Snapshot:
-    corpus = corpus or read_corpus(root)
-    history = read_history(corpus.root, ref)
+    """The repository read and its statuses; with ``parallel``, a forked process reads the
+    history and a share of the files (decision 83) where the system can."""
+    if corpus is None and parallel and can_fork():
+        corpus, history = read_beside(root.resolve(), ref)
+    else:
+        corpus = corpus or read_corpus(root)
+        history = read_history(corpus.root, ref)
     statuses: dict[int, CycleStatus] = {}
     for year, cycle in sorted(corpus.cycles.items()):
         roster = corpus.roster_for(year)
@@ -63,6 +75,22 @@ def take_snapshot(
                 now,
             )
     return Snapshot(corpus, history, statuses, now)
+
+
+def read_beside(root: Path, ref: str) -> tuple[Corpus, History]:
+    """``read_corpus`` and ``read_history`` on two cores: the forked process reads the history
+    and one file in ``FILE_SHARES``; the files come back in their order, the same corpus."""
+    schemas = SchemaSet(root / "schema")
+    files, problems = scan(root)
+    here = Share(FILE_SHARES)
+    beside = Beside(
+        lambda: (read_history(root, ref), read_files(root, files, schemas, {}, here.other())),
+        forked=True,
+    )
+    loaded: dict[str, Loaded] = {}
+    reads = read_files(root, files, schemas, loaded, here)
+    history, theirs = beside.result()
+    return assemble(root, files, problems, [*reads, *theirs], loaded), history
 
 
 def status_problems(snapshot: Snapshot) -> list[Problem]:

@@ -12,10 +12,10 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from sangtao.beside import EVERY_UNIT, Share
 from sangtao.documents import Person, Registration, Report
 from sangtao.labels import EFFECT_NAMES, KIND_WORDS, RECEIPT_FORMS, vn_date
 from sangtao.layout import SCHEMA_OF, Kind, model_dir
-from sangtao.site.beside import EVERY_UNIT, Share
 from sangtao.site.context import SiteContext, dossier_src, evidence_src, sheet_src
 from sangtao.site.form_units import prefill_query
 from sangtao.site.render import Rendered, render, render_page, shown_by

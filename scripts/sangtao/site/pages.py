@@ -9,9 +9,9 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
+from sangtao.beside import EVERY_UNIT, Share
 from sangtao.labels import KIND_WORDS
 from sangtao.layout import LEGAL_TEXTS_DIR, Kind, cycle_dir, path_of
-from sangtao.site.beside import EVERY_UNIT, Share
 from sangtao.site.charts import compliance_by_block, progress_over_time
 from sangtao.site.committees import committee_pages
 from sangtao.site.context import SiteContext, chrome, committee_src, dossier_src, own_letter_src

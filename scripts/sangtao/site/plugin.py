@@ -19,6 +19,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from sangtao.beside import EVERY_UNIT, SHARES, Beside, Share, can_fork
 from sangtao.changes import revisions_of
 from sangtao.collector import collector_paused
 from sangtao.corpus import Corpus
@@ -27,7 +28,6 @@ from sangtao.layout import Kind
 from sangtao.model import Roster
 from sangtao.pipeline import Snapshot, parse_now, received_after, take_snapshot
 from sangtao.problems import FatalError
-from sangtao.site.beside import EVERY_UNIT, SHARES, Beside, Share, can_fork
 from sangtao.site.context import ROWS_PER_PAGE, SiteContext, dossier_files, evidence_src_of
 from sangtao.site.dossier import dossiers_of, put_back
 from sangtao.site.form_units import data_files as form_data_files
@@ -169,7 +169,9 @@ class SangtaoPlugin(BasePlugin[SangtaoConfig]):
 
     def _snapshot(self, root: Path) -> Snapshot:
         try:
-            snapshot = take_snapshot(root, parse_now(None), self.config.ref)
+            snapshot = take_snapshot(
+                root, parse_now(None), self.config.ref, parallel=self.config.parallel
+            )
         except FatalError as error:
             raise PluginError(str(error)) from None
         if _roster(snapshot.corpus) is None:

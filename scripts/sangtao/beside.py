@@ -1,11 +1,11 @@
-"""The build's second core (decision 83): a share of the dossier pages, and the exports, drawn
-beside the rest.
+"""The build's second core (decision 83): work done by a forked process beside the rest.
 
-A province's build is mostly pure drawing (dossier pages, the XLSX) from data read once. Where
-the system can fork (Linux, macOS: the publishing workflow's runners have 2–4 cores), a forked
-process draws the exports and one share of the dossier pages while the build's own process
-draws everything else; what it drew comes back pickled (pages are compressed bytes). Without
-fork or a second core, the build's process draws it all, in the same order: the same bytes.
+A province's build reads 60,000 files and draws 30,000 pages, work that splits by file or by
+unit. Where the system can fork (Linux, macOS: the publishing workflow's runners have 2–4
+cores), a forked process reads a share of the files (and the git history), then draws the
+exports and a share of the dossier pages, while the build's own process does the rest; what
+it made comes back pickled. Without fork or a second core, the build's process does it all, in
+the same order: the same bytes.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Share:
-    """The units a process draws dossier pages for: of every ``count`` units in the list,
-    the first is drawn beside (by the forked process), the others here."""
+    """The items (units, files) a process takes: of every ``count`` items in a list, the
+    first goes beside (to the forked process), the others stay here."""
 
     count: int = 1
     beside: bool = False
@@ -42,6 +42,8 @@ EVERY_UNIT = Share()
 # The forked process also writes the exports (about two fifths of what is drawn beside the
 # pages at 30,000 dossiers), so it takes one unit in four, the build's process three.
 SHARES = 4
+# While reading, the forked process also reads the git history: one file in three.
+FILE_SHARES = 3
 
 
 def cores() -> int:
