@@ -467,18 +467,18 @@ def committee_csv_src(year: int, code: str) -> str:
 
 def export_files(
     statuses: dict[int, CycleStatus], blocks: dict[str, str], issuer: str, generated: dt.datetime
-) -> dict[str, bytes]:
-    """Site path → content of every export; a hierarchical cycle adds one CSV per committee
-    (its subtree's rows), for the committee that follows only its own organisations."""
-    files = {
-        "xuat/du-lieu.json": site_json(statuses, generated),
-        "xuat/thoi-han.ics": calendar_bytes(statuses, issuer),
-    }
+) -> Iterator[tuple[str, bytes]]:
+    """Site path and content of every export, one after the other (a province's are tens of
+    megabytes: whoever writes them holds one at a time); a hierarchical cycle adds one CSV per
+    committee (its subtree's rows), for the committee that follows only its own
+    organisations."""
+    yield "xuat/du-lieu.json", site_json(statuses, generated)
+    yield "xuat/thoi-han.ics", calendar_bytes(statuses, issuer)
     for year, status in statuses.items():
-        files[f"xuat/tinh-hinh-{year}.csv"] = csv_bytes(status, blocks)
-        files[f"xuat/tinh-hinh-{year}.xlsx"] = xlsx_bytes(status, blocks)
+        yield f"xuat/tinh-hinh-{year}.csv", csv_bytes(status, blocks)
+        yield f"xuat/tinh-hinh-{year}.xlsx", xlsx_bytes(status, blocks)
         for committee in status.committees:
-            files[committee_csv_src(year, committee.committee.code)] = csv_bytes(
-                status, blocks, committee
+            yield (
+                committee_csv_src(year, committee.committee.code),
+                csv_bytes(status, blocks, committee),
             )
-    return files

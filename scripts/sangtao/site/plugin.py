@@ -6,6 +6,7 @@ Nothing generated is ever written to the repository; the pages exist only in the
 from __future__ import annotations
 
 import logging
+import tempfile
 from pathlib import Path
 
 from jinja2 import Environment
@@ -69,6 +70,7 @@ class SangtaoPlugin(BasePlugin[SangtaoConfig]):
     splicer: Splicer
     search: SiteSearch | None = None
     adopted = 0  # generated pages that skip MkDocs's Markdown pass (decision 82)
+    _exports: tempfile.TemporaryDirectory[str] | None = None  # the exports, until copied
 
     @event_priority(100)  # before Material's search plugin reads the theme's words
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -95,14 +97,21 @@ class SangtaoPlugin(BasePlugin[SangtaoConfig]):
             len(self.splicer.claimed),
         )
         log.info("sangtao: %d trang tạo ra không qua bước Markdown", self.adopted)
+        self._drop_exports()  # copied into the site by now
         if self.search is not None:
             self.search.write(Path(config.site_dir))
             self.search = None
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._drop_exports()
         if self.search is not None:
             self.search.close()
             self.search = None
+
+    def _drop_exports(self) -> None:
+        if self._exports is not None:
+            self._exports.cleanup()
+            self._exports = None
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -142,13 +151,16 @@ class SangtaoPlugin(BasePlugin[SangtaoConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
+        self._drop_exports()  # a rebuild (mkdocs serve) after a failed one
+        self._exports = tempfile.TemporaryDirectory(prefix="sangtao-xuat-")
+        exports_dir = Path(self._exports.name)
         with collector_paused():  # reading and drawing make no reference cycles (decision 76)
             snapshot = self._snapshot(root)
             ctx = site_context(root, snapshot, self.config.rows_per_page)
             # The exports and a share of the dossier pages on the second core (decision 83).
             share = Share(SHARES) if self.config.parallel and can_fork() else EVERY_UNIT
             beside = Beside(
-                lambda: (exports_of(ctx), dossiers_of(ctx, share.other())),
+                lambda: (exports_of(ctx, exports_dir), dossiers_of(ctx, share.other())),
                 forked=share is not EVERY_UNIT,
             )
             pages = build_pages(ctx, share)
@@ -157,8 +169,8 @@ class SangtaoPlugin(BasePlugin[SangtaoConfig]):
         log.info("sangtao: %d trang hồ sơ vẽ ở tiến trình thứ hai", len(drawn))
         self._bodies = add_pages(files, config, pages, adopt_pages=self.config.splice)
         self.adopted = sum(isinstance(f.page, GeneratedPage) for f in files if f.src_uri in pages)
-        for src, data in exports.items():
-            files.append(File.generated(config, src, content=data))
+        for src, path in exports.items():
+            files.append(File.generated(config, src, abs_src_path=path))
         for src, text in form_data_files(ctx).items():  # the forms' units by committee
             files.append(File.generated(config, src, content=text))
         evidence = add_evidence(files, config, root, snapshot.corpus, ctx)
@@ -186,9 +198,17 @@ def _roster(corpus: Corpus) -> Roster | None:
     return corpus.roster or next(iter(corpus.cycle_rosters.values()), None)
 
 
-def exports_of(ctx: SiteContext) -> dict[str, bytes]:
+def exports_of(ctx: SiteContext, folder: Path) -> dict[str, str]:
+    """Every export written into ``folder`` by the process that draws it, one at a time: the
+    bytes never travel between processes (decision 83). Site path → file."""
     issuer = ctx.statuses[ctx.current].issuer.name if ctx.current is not None else ""
-    return export_files(ctx.statuses, ctx.blocks, issuer, ctx.now)
+    written = {}
+    for src, data in export_files(ctx.statuses, ctx.blocks, issuer, ctx.now):
+        path = folder / src
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        written[src] = str(path)
+    return written
 
 
 def board_files(corpus: Corpus) -> dict[tuple[str, int | None], tuple[str, ...]]:
