@@ -10,13 +10,17 @@ the same order: the same bytes.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+# multiprocessing and concurrent.futures are imported when work goes beside, not before:
+# `sangtao check` reads files through this module and never forks (decision 80's start-up).
 
 T = TypeVar("T")
 
@@ -56,6 +60,8 @@ def cores() -> int:
 def can_fork() -> bool:
     """A second core, and a process that may fork: one with no other thread (``mkdocs
     serve`` runs its server beside the build; a lock held there would stay held in a fork)."""
+    import multiprocessing
+
     return (
         "fork" in multiprocessing.get_all_start_methods()
         and cores() > 1
@@ -80,6 +86,9 @@ class Beside(Generic[T]):
         self._future: Future[T] | None = None
         self._pool: ProcessPoolExecutor | None = None
         if forked:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
             key = id(work)
             _PENDING[key] = work
             try:
