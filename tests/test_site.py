@@ -583,3 +583,24 @@ def test_a_shell_fits_only_folders_whose_links_read_the_same() -> None:
     assert inside is not None and not inside.portable
     assert inside.fits("ho-so/2023") and not inside.fits("in/2023")
     assert cut(page.replace(BODY, ""), "ho-so/2023") is None  # a marker went missing
+
+
+def test_a_full_search_index_is_made_while_the_next_pages_are_written(tmp_path: Path) -> None:
+    """Decision 83 for Pagefind: an index starts once its pages are all written, one at a
+    time, and the last ones are made at the end."""
+    from sangtao.site.search import SiteSearch
+
+    site = tmp_path / "site"
+    search = SiteSearch(pages_per_index=2)
+    search.site_dir = site
+    page = '<article class="md-content__inner md-typeset"><h1>Lộc Thắng {}</h1></article>'
+    search.add("a.html", page.format(1))
+    assert search.started == 0
+    search.add("b.html", page.format(2))
+    assert search.started == 1  # running beside the build
+    search.add("c.html", page.format(3))
+    search.write(site)
+    assert search.started == 2
+    assert (site / "pagefind" / "pagefind-entry.json").is_file()
+    assert (site / "pagefind" / "2" / "pagefind-entry.json").is_file()
+    assert json.loads((site / "pagefind" / "sangtao-indexes.json").read_text()) == ["2/"]

@@ -82,6 +82,8 @@ class SangtaoPlugin(BasePlugin[SangtaoConfig]):
         self.search = (
             None if material_search_on(config) else SiteSearch(self.config.search_pages_per_index)
         )
+        if self.search is not None:  # a full index is made while MkDocs writes the next pages
+            self.search.site_dir = Path(config.site_dir)
         self.splicer = Splicer()
         self._bodies = {}
         return config

@@ -111,13 +111,20 @@ def index_folder(number: int) -> str:
 
 
 class SiteSearch:
-    """The searchable part of each page as the build writes it, then the Pagefind indexes."""
+    """The searchable part of each page as the build writes it, then the Pagefind indexes.
+
+    An index whose pages are all written is made at once, by a Pagefind process that runs
+    beside the build while MkDocs writes the next pages (decision 83's second core); one
+    Pagefind at a time, so that its memory stays that of one index."""
 
     def __init__(self, pages_per_index: int = PAGES_PER_INDEX) -> None:
         self.pages_per_index = max(1, pages_per_index)
         self.pages = 0
+        self.site_dir: Path | None = None  # where the indexes go (known from on_config)
         self._folder = tempfile.TemporaryDirectory(prefix="sangtao-pagefind-", dir=waiting_room())
         self._made: set[Path] = set()  # folders made already: one mkdir per folder, not per page
+        self._running: Indexing | None = None
+        self.started = 0  # indexes started (the last may still be running)
 
     def add(self, dest_uri: str, html: str) -> None:
         """A built page, at its path in the site (``page.file.dest_uri``)."""
@@ -127,31 +134,64 @@ class SiteSearch:
             self._made.add(path.parent)
         path.write_text(searchable_part(html), encoding="utf-8")
         self.pages += 1
+        if self.site_dir is not None and self.pages % self.pages_per_index == 0:
+            self._index_next(self.site_dir, wait=False)  # this index has all its pages
 
     def write(self, site_dir: Path) -> None:
-        """The indexes into ``site_dir/pagefind/``, one Pagefind run after the other (only one
-        index in memory at a time); stop the build if one fails."""
+        """The indexes into ``site_dir/pagefind/``; stop the build if one fails."""
         try:
             count = -(-self.pages // self.pages_per_index)
-            for number in range(count):
-                source = Path(self._folder.name, str(number))
-                run_pagefind(source, site_dir / index_folder(number))
+            while self.started < count:
+                self._index_next(site_dir, wait=True)
+            self._finish()
             merged = [index_folder(number).removeprefix("pagefind/") for number in range(1, count)]
             (site_dir / INDEX_LIST).parent.mkdir(parents=True, exist_ok=True)
             (site_dir / INDEX_LIST).write_text(json.dumps(merged), encoding="utf-8")
         finally:
             self.close()
 
+    def _index_next(self, site_dir: Path, wait: bool) -> None:
+        self._finish()
+        number = self.started
+        source = Path(self._folder.name, str(number))
+        self._running = Indexing(source, site_dir / index_folder(number))
+        self.started += 1
+        if wait:
+            self._finish()
+
+    def _finish(self) -> None:
+        running, self._running = self._running, None
+        if running is not None:
+            running.wait()
+
     def close(self) -> None:
+        if self._running is not None:
+            self._running.stop()
+            self._running = None
         self._folder.cleanup()
 
 
-def run_pagefind(source: Path, output: Path) -> None:
-    result = subprocess.run(
-        pagefind_command(source, output), capture_output=True, text=True, check=False
-    )
-    if result.returncode != 0:
-        raise PluginError(
-            "Pagefind không lập được chỉ mục tìm kiếm cho trang web: "
-            + (result.stderr or result.stdout).strip()[-2000:]
+class Indexing:
+    """One Pagefind run over one folder of searchable parts, started now."""
+
+    def __init__(self, source: Path, output: Path) -> None:
+        # Its messages, read only if it fails; closed in wait or stop.
+        self._log = tempfile.TemporaryFile()  # noqa: SIM115
+        self._process = subprocess.Popen(
+            pagefind_command(source, output), stdout=self._log, stderr=subprocess.STDOUT
         )
+
+    def wait(self) -> None:
+        code = self._process.wait()
+        self._log.seek(0)
+        said = self._log.read().decode("utf-8", "replace")
+        self._log.close()
+        if code != 0:
+            raise PluginError(
+                "Pagefind không lập được chỉ mục tìm kiếm cho trang web: " + said.strip()[-2000:]
+            )
+
+    def stop(self) -> None:
+        self._process.kill()
+        self._process.wait()
+        self._log.close()
