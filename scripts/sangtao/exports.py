@@ -421,12 +421,19 @@ def _models_json(data: dict[str, Any]) -> Iterable[dict[str, Any]]:
 
 
 def site_json(statuses: dict[int, CycleStatus], generated: dt.datetime) -> bytes:
+    return "".join(site_json_text(statuses, generated)).encode("utf-8")
+
+
+def site_json_text(statuses: dict[int, CycleStatus], generated: dt.datetime) -> Iterator[str]:
+    """The published JSON as ``json.dumps(indent=1)`` lays it out, piece by piece: whoever
+    writes it to a file never holds the whole text (some 50 MB at 30,000 dossiers) or its
+    UTF-8 copy."""
     payload = {
         "schema_version": SCHEMA_VERSION,
         "generated_at": generated.isoformat(timespec="seconds"),
         "cycles": [published_json(statuses[year]) for year in sorted(statuses, reverse=True)],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8")
+    return json.JSONEncoder(ensure_ascii=False, indent=1).iterencode(payload)
 
 
 def calendar_bytes(statuses: dict[int, CycleStatus], issuer: str) -> bytes:
@@ -467,12 +474,13 @@ def committee_csv_src(year: int, code: str) -> str:
 
 def export_files(
     statuses: dict[int, CycleStatus], blocks: dict[str, str], issuer: str, generated: dt.datetime
-) -> Iterator[tuple[str, bytes]]:
-    """Site path and content of every export, one after the other (a province's are tens of
-    megabytes: whoever writes them holds one at a time); a hierarchical cycle adds one CSV per
+) -> Iterator[tuple[str, bytes | Iterator[str]]]:
+    """Site path and content of every export (bytes, or text piece by piece), one after the
+    other (a province's are tens of megabytes: whoever writes them holds one at a time); a
+    hierarchical cycle adds one CSV per
     committee (its subtree's rows), for the committee that follows only its own
     organisations."""
-    yield "xuat/du-lieu.json", site_json(statuses, generated)
+    yield "xuat/du-lieu.json", site_json_text(statuses, generated)
     yield "xuat/thoi-han.ics", calendar_bytes(statuses, issuer)
     for year, status in statuses.items():
         yield f"xuat/tinh-hinh-{year}.csv", csv_bytes(status, blocks)

@@ -208,7 +208,11 @@ def exports_of(ctx: SiteContext, folder: Path) -> dict[str, str]:
     for src, data in export_files(ctx.statuses, ctx.blocks, issuer, ctx.now):
         path = folder / src
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            with path.open("w", encoding="utf-8", newline="") as text:
+                text.writelines(data)
         written[src] = str(path)
     return written
 
