@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -12,7 +15,9 @@ from sangtao.beside import EVERY_UNIT, Beside, Share, can_fork
 from sangtao.corpus import read_corpus
 from sangtao.history import read_history
 from sangtao.pipeline import read_beside
+from sangtao.problems import FatalError
 from sangtao.site.dossier import LATER, put_back
+from sangtao.site.generated import nav_sources
 from sangtao.site.render import Rendered
 
 from conftest import IDENTITY
@@ -82,3 +87,43 @@ def test_files_and_history_read_on_two_cores_are_read_as_on_one(tmp_path: Path) 
     ]
     assert two[0].problems == one[0].problems and len(one[0].problems) >= 2
     assert two[0].files == one[0].files and two[1] == one[1]
+
+
+def _slow() -> None:
+    time.sleep(30)
+
+
+@pytest.mark.skipif(not can_fork(), reason="no fork or a single core here")
+def test_a_failure_beside_the_forked_work_stops_it() -> None:
+    """The build's own share fails: the forked process is stopped, not left writing."""
+    with pytest.raises(ValueError, match="hỏng"), Beside(_slow, forked=True):
+        assert multiprocessing.active_children()
+        _fails()
+    assert multiprocessing.active_children() == []
+    assert threading.active_count() == 1  # the next build may fork again
+
+
+class _Unrebuildable(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(f"{line}: {message}")
+
+
+def _fails_oddly() -> None:
+    raise _Unrebuildable(3, "lỗi lạ")
+
+
+def _dies() -> None:
+    os._exit(9)
+
+
+@pytest.mark.skipif(not can_fork(), reason="no fork or a single core here")
+def test_errors_beside_arrive_with_their_message() -> None:
+    with pytest.raises(RuntimeError, match="3: lỗi lạ"):
+        Beside(_fails_oddly, forked=True).result()  # its class cannot be rebuilt from a pickle
+    with pytest.raises(FatalError, match="parallel: false"):
+        Beside(_dies, forked=True).result()  # a killed process, said in Vietnamese
+
+
+def test_a_page_the_navigation_lists_is_found_however_it_is_written() -> None:
+    nav = [{"Trang chủ": "./index.md"}, {"Mục": ["a//b.md", "/c.md", {"D": "d/e.md"}]}]
+    assert nav_sources(nav) == {"index.md", "a/b.md", "c.md", "d/e.md"}

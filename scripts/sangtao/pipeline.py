@@ -83,13 +83,13 @@ def read_beside(root: Path, ref: str) -> tuple[Corpus, History]:
     schemas = SchemaSet(root / "schema")
     files, problems = scan(root)
     here = Share(FILE_SHARES)
-    beside = Beside(
+    loaded: dict[str, Loaded] = {}
+    with Beside(
         lambda: (read_history(root, ref), read_files(root, files, schemas, {}, here.other())),
         forked=True,
-    )
-    loaded: dict[str, Loaded] = {}
-    reads = read_files(root, files, schemas, loaded, here)
-    history, theirs = beside.result()
+    ) as beside:
+        reads = read_files(root, files, schemas, loaded, here)
+        history, theirs = beside.result()
     return assemble(root, files, problems, [*reads, *theirs], loaded), history
 
 

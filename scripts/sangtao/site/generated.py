@@ -12,6 +12,7 @@ own ``Page``, which takes its title from the navigation.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import PurePath
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -38,8 +39,8 @@ def nav_sources(nav: Any) -> set[str]:
     found: set[str] = set()
     items: Iterable[Any] = nav if isinstance(nav, list) else [nav]
     for item in items:
-        if isinstance(item, str):
-            found.add(item.lstrip("/"))
+        if isinstance(item, str):  # as MkDocs looks it up: ./a.md and a//b.md are files too
+            found.add(PurePath(item.lstrip("/")).as_posix())
         elif isinstance(item, dict):
             for value in item.values():
                 found |= nav_sources(value)

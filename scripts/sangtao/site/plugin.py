@@ -161,12 +161,15 @@ class SangtaoPlugin(BasePlugin[SangtaoConfig]):
             ctx = site_context(root, snapshot, self.config.rows_per_page)
             # The exports and a share of the dossier pages on the second core (decision 83).
             share = Share(SHARES) if self.config.parallel and can_fork() else EVERY_UNIT
-            beside = Beside(
-                lambda: (exports_of(ctx, exports_dir), dossiers_of(ctx, share.other())),
-                forked=share is not EVERY_UNIT,
-            )
-            pages = build_pages(ctx, share)
-            exports, drawn = beside.result()
+            try:
+                with Beside(
+                    lambda: (exports_of(ctx, exports_dir), dossiers_of(ctx, share.other())),
+                    forked=share is not EVERY_UNIT,
+                ) as beside:
+                    pages = build_pages(ctx, share)
+                    exports, drawn = beside.result()
+            except FatalError as error:
+                raise PluginError(str(error)) from None
             pages = put_back(pages, drawn)
         log.info("sangtao: %d trang hồ sơ vẽ ở tiến trình thứ hai", len(drawn))
         self._bodies = add_pages(files, config, pages, adopt_pages=self.config.splice)
