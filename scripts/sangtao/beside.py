@@ -1,10 +1,11 @@
 """The build's second core (decision 83): work done by a forked process beside the rest.
 
 A province's build reads 60,000 files and draws 30,000 pages, work that splits by file or by
-unit. On Linux with a second core (the publishing workflow's runners have 2–4), a forked process reads a share of the files (and the git history), then draws the
-exports and a share of the dossier pages, while the build's own process does the rest; what
-it made comes back pickled. Without fork or a second core, the build's process does it all, in
-the same order: the same bytes.
+unit. On Linux with a second core (the publishing workflow's runners have 2–4), a forked
+process reads a share of the files (and the git history), then draws the exports and a share
+of the dossier pages, while the build's own process does the rest; what it made comes back
+pickled. Without fork or a second core, the build's process does it all, in the same order:
+the same bytes.
 """
 
 from __future__ import annotations
