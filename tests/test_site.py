@@ -591,15 +591,14 @@ def test_a_full_search_index_is_made_while_the_next_pages_are_written(tmp_path: 
     from sangtao.site.search import SiteSearch
 
     site = tmp_path / "site"
-    search = SiteSearch(pages_per_index=2)
-    search.site_dir = site
+    search = SiteSearch(site, pages_per_index=2)
     page = '<article class="md-content__inner md-typeset"><h1>Lộc Thắng {}</h1></article>'
     search.add("a.html", page.format(1))
     assert search.started == 0
     search.add("b.html", page.format(2))
     assert search.started == 1  # running beside the build
     search.add("c.html", page.format(3))
-    search.write(site)
+    search.write()
     assert search.started == 2
     assert (site / "pagefind" / "pagefind-entry.json").is_file()
     assert (site / "pagefind" / "2" / "pagefind-entry.json").is_file()

@@ -477,9 +477,8 @@ def export_files(
 ) -> Iterator[tuple[str, bytes | Iterator[str]]]:
     """Site path and content of every export (bytes, or text piece by piece), one after the
     other (a province's are tens of megabytes: whoever writes them holds one at a time); a
-    hierarchical cycle adds one CSV per
-    committee (its subtree's rows), for the committee that follows only its own
-    organisations."""
+    hierarchical cycle adds one CSV per committee (its subtree's rows), for the committee that
+    follows only its own organisations."""
     yield "xuat/du-lieu.json", site_json_text(statuses, generated)
     yield "xuat/thoi-han.ics", calendar_bytes(statuses, issuer)
     for year, status in statuses.items():

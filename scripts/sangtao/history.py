@@ -69,21 +69,28 @@ class History:
         return found.received if found else None
 
 
+def not_a_repository(root: Path) -> FatalError:
+    return FatalError(
+        f"{root} không phải một kho Git: thời điểm tiếp nhận lấy từ lịch sử Git của nhánh chính"
+    )
+
+
 def open_repository(root: Path) -> git.Repo:
     import git  # GitPython on first use: `sangtao check` mostly runs without it (decision 80)
 
     try:
         return git.Repo(root, search_parent_directories=True)
     except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-        raise FatalError(
-            f"{root} không phải một kho Git: thời điểm tiếp nhận lấy từ lịch sử Git của nhánh chính"
-        ) from None
+        raise not_a_repository(root) from None
 
 
 def tree_prefix(repo: git.Repo, root: Path) -> str:
+    return prefix_under(Path(repo.working_tree_dir or root), root)
+
+
+def prefix_under(top: Path, root: Path) -> str:
     """Where ``root`` sits in the repository: git names paths from the top of the work tree."""
-    top = Path(repo.working_tree_dir or root).resolve()
-    offset = root.resolve().relative_to(top).as_posix()
+    offset = root.resolve().relative_to(top.resolve()).as_posix()
     return "" if offset == "." else offset + "/"
 
 
@@ -94,9 +101,7 @@ def read_history(root: Path, ref: str = "HEAD", prefix: str = f"{SUBMISSIONS}/")
     else of it, and importing it costs more than the history of a district (decision 81)."""
     found = _git(root, "rev-parse", "--is-shallow-repository", "--show-toplevel")
     if found is None:
-        raise FatalError(
-            f"{root} không phải một kho Git: thời điểm tiếp nhận lấy từ lịch sử Git của nhánh chính"
-        )
+        raise not_a_repository(root)
     shallow, top = found.split("\n")[:2]
     if shallow == "true":
         raise FatalError(
@@ -106,8 +111,7 @@ def read_history(root: Path, ref: str = "HEAD", prefix: str = f"{SUBMISSIONS}/")
     head = (_git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}") or "").strip()
     if not head:
         return History()
-    offset = root.resolve().relative_to(Path(top).resolve()).as_posix()
-    offset = "" if offset == "." else offset + "/"
+    offset = prefix_under(Path(top), root)
     output = _git(
         root,
         "log",

@@ -80,10 +80,10 @@ class SangtaoPlugin(BasePlugin[SangtaoConfig]):
         if self.search is not None:
             self.search.close()  # a rebuild (mkdocs serve) that never reached on_post_build
         self.search = (
-            None if material_search_on(config) else SiteSearch(self.config.search_pages_per_index)
+            None
+            if material_search_on(config)
+            else SiteSearch(Path(config.site_dir), self.config.search_pages_per_index)
         )
-        if self.search is not None:  # a full index is made while MkDocs writes the next pages
-            self.search.site_dir = Path(config.site_dir)
         self.splicer = Splicer()
         self._bodies = {}
         return config
@@ -101,7 +101,7 @@ class SangtaoPlugin(BasePlugin[SangtaoConfig]):
         log.info("sangtao: %d trang tạo ra không qua bước Markdown", self.adopted)
         self._drop_exports()  # copied into the site by now
         if self.search is not None:
-            self.search.write(Path(config.site_dir))
+            self.search.write()
             self.search = None
 
     def on_build_error(self, *, error: Exception) -> None:

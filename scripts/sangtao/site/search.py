@@ -117,10 +117,10 @@ class SiteSearch:
     beside the build while MkDocs writes the next pages (decision 83's second core); one
     Pagefind at a time, so that its memory stays that of one index."""
 
-    def __init__(self, pages_per_index: int = PAGES_PER_INDEX) -> None:
+    def __init__(self, site_dir: Path, pages_per_index: int = PAGES_PER_INDEX) -> None:
+        self.site_dir = site_dir  # where the indexes go
         self.pages_per_index = max(1, pages_per_index)
         self.pages = 0
-        self.site_dir: Path | None = None  # where the indexes go (known from on_config)
         self._folder = tempfile.TemporaryDirectory(prefix="sangtao-pagefind-", dir=waiting_room())
         self._made: set[Path] = set()  # folders made already: one mkdir per folder, not per page
         self._running: Indexing | None = None
@@ -134,27 +134,28 @@ class SiteSearch:
             self._made.add(path.parent)
         path.write_text(searchable_part(html), encoding="utf-8")
         self.pages += 1
-        if self.site_dir is not None and self.pages % self.pages_per_index == 0:
-            self._index_next(self.site_dir, wait=False)  # this index has all its pages
+        if self.pages % self.pages_per_index == 0:
+            self._index_next(wait=False)  # this index has all its pages
 
-    def write(self, site_dir: Path) -> None:
+    def write(self) -> None:
         """The indexes into ``site_dir/pagefind/``; stop the build if one fails."""
         try:
             count = -(-self.pages // self.pages_per_index)
             while self.started < count:
-                self._index_next(site_dir, wait=True)
+                self._index_next(wait=True)
             self._finish()
             merged = [index_folder(number).removeprefix("pagefind/") for number in range(1, count)]
-            (site_dir / INDEX_LIST).parent.mkdir(parents=True, exist_ok=True)
-            (site_dir / INDEX_LIST).write_text(json.dumps(merged), encoding="utf-8")
+            listing = self.site_dir / INDEX_LIST
+            listing.parent.mkdir(parents=True, exist_ok=True)
+            listing.write_text(json.dumps(merged), encoding="utf-8")
         finally:
             self.close()
 
-    def _index_next(self, site_dir: Path, wait: bool) -> None:
+    def _index_next(self, wait: bool) -> None:
         self._finish()
         number = self.started
         source = Path(self._folder.name, str(number))
-        self._running = Indexing(source, site_dir / index_folder(number))
+        self._running = Indexing(source, self.site_dir / index_folder(number))
         self.started += 1
         if wait:
             self._finish()
