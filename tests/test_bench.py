@@ -4,11 +4,21 @@ belongs to `make bench` and docs/performance.md)."""
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import re
 from pathlib import Path
+from typing import Any
 
+import pytest
+
+import bench.__main__
 from bench.__main__ import main
+from bench.fmt import num
+from bench.hugo import hugo_binary, site_pages
+from bench.measure import Scale
 from bench.synthetic import Shape, generate
+from bench.targets import province_verdicts
 from sangtao.corpus import read_corpus
 from sangtao.layout import Location, locate
 
@@ -34,10 +44,29 @@ def test_a_province_shape_splits_the_roster_per_committee(tmp_path: Path) -> Non
     assert all(u.committee is not None for u in corpus.roster.units)
 
 
-def test_bench_runs_end_to_end_and_writes_the_report(tmp_path: Path) -> None:
+FLOOR_ROW = "Để so: sàn của MkDocs + Material (cùng số trang, mỗi trang một dòng Markdown, "
+SAME_JOB_ROW = "Để so: Hugo + Pagefind trên cùng các trang (cùng việc: trang và chỉ mục tìm kiếm)"
+
+
+def html_pages(site: Path) -> set[str]:
+    return {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
+
+
+def test_bench_runs_end_to_end_and_writes_the_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     output = tmp_path / "performance.md"
-    argv = ["--sizes", "10", "20", "--warm-up", "0", "--output", str(output)]
-    main([*argv, "--workdir", str(tmp_path / "work")])
+    work = tmp_path / "work"
+    measured: list[list[Scale]] = []
+    real_report = bench.__main__.report
+
+    def report(scales: list[Scale], *rest: Any) -> str:
+        measured.append(scales)
+        return real_report(scales, *rest)
+
+    monkeypatch.setattr(bench.__main__, "report", report)
+    argv = ["--sizes", "10", "20", "--warm-up", "0", "--output", str(output), "--keep"]
+    main([*argv, "--workdir", str(work)])
     text = output.read_text(encoding="utf-8")
     assert text.startswith("# Hiệu năng\n")
     verdicts = dict(re.findall(r"^\| (.+?) \| .*? \| \*\*(PASS|FAIL|N/A)\*\* \|$", text, re.M))
@@ -51,3 +80,38 @@ def test_bench_runs_end_to_end_and_writes_the_report(tmp_path: Path) -> None:
     # The largest list page is a list (whole or a part, decision 69), not a documentation page.
     assert re.search(r"Trang danh sách lớn nhất: `(don-vi|chua-|kho-khan|xep-loai|ket-qua)", text)
     assert any(target.startswith("Không trang HTML nào ≥ 500 KB") for target in verdicts)
+    # Decision 84: the MkDocs floor and Hugo + Pagefind, reported beside the Hugo target.
+    (scales,) = measured
+    rows = re.findall(r"^\| (Để so: .+?) \| (.*?) \| \*\*(PASS|FAIL|N/A)\*\* \|$", text, re.M)
+    for scale in scales:
+        at = f"(N={num(scale.data.n)})"
+        floor = [r for r in rows if r[0].startswith(FLOOR_ROW) and r[0].endswith(at)]
+        same_job = [r for r in rows if r[0].startswith(SAME_JOB_ROW) and r[0].endswith(at)]
+        assert len(floor) == len(same_job) == 1
+        assert floor[0][2] == same_job[0][2] == "N/A"
+        if hugo_binary() is None:
+            assert floor[0][1].startswith("không đo") and same_job[0][1].startswith("không đo")
+            continue
+        assert re.search(r"×[\d,]+ Hugo; `mkdocs build` ×[\d,]+ sàn này$", floor[0][1])
+        assert re.search(r"= [\d,]+ s .*`mkdocs build` ×[\d,]+$", same_job[0][1])
+        same_pages(scale, work / f"hugo-{scale.data.n}" / "hugo")
+    # Without Hugo, neither yardstick is measured, and the rows say so.
+    without = province_verdicts([dataclasses.replace(s, hugo=None) for s in scales])
+    for row in (FLOOR_ROW, SAME_JOB_ROW):
+        found = [v for v in without if v.target.startswith(row)]
+        assert len(found) == 2
+        assert all(v.measured.startswith("không đo") and v.passed is None for v in found)
+
+
+def same_pages(scale: Scale, hugo: Path) -> None:
+    """Hugo, the MkDocs floor and Pagefind all had every page of the built site, each at the
+    site's URL, and nothing else (Material's 404 page aside)."""
+    pages = {page.rel for page in site_pages(scale.data.root / "site")}
+    assert scale.hugo is not None and scale.hugo.pages == len(pages) > 10
+    assert html_pages(hugo / "public") == pages
+    assert html_pages(hugo / "mkdocs-floor/site") - {"404.html"} == pages
+    assert all((hugo / "mkdocs-floor/docs" / p).with_suffix(".md").is_file() for p in pages)
+    entry = json.loads((hugo / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert sum(lang["page_count"] for lang in entry["languages"].values()) == len(pages)
+    assert scale.hugo.indexed == len(pages)
+    assert not (hugo / "public/pagefind").exists()  # Hugo's folder stays as Hugo wrote it

@@ -1,4 +1,6 @@
-"""Hugo on the same pages: the yardstick of a static-site generator written for speed.
+"""Hugo on the same pages: the yardstick of a static-site generator written for speed, and
+three more measured beside it (decision 84): a plain Jinja2 render of the same pages, MkDocs
+with Material alone on as many pages, and Pagefind indexing Hugo's pages.
 
 Every HTML page that ``mkdocs build`` wrote becomes a Hugo content file holding the page's
 article (Hugo copies ``.html`` content through, as the plugin does with its generated pages),
@@ -15,15 +17,18 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.measure import Run, measure
+from bench.measure import BIN, Run, measure
+from sangtao.site.search import pagefind_command
 
 ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset">)(.*?)(</article>)', re.S)
 TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+INDEX = re.compile(r"(^|/)index\.html\Z")
 CONFIG = """baseURL = "http://localhost/"
-disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
+disableKinds = ["home", "section", "taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
 uglyURLs = true
 """
 
@@ -34,6 +39,9 @@ class Hugo:
     pages: int
     version: str
     jinja: Run | None = None  # the same pages written by Python and Jinja2 alone
+    mkdocs: Run | None = None  # MkDocs + Material alone on as many one-line pages
+    pagefind: Run | None = None  # Pagefind indexing Hugo's pages
+    indexed: int = 0  # the pages in that index
 
 
 # A Python generator's floor (issue 14 called it "a plain Jinja2 render of the same pages"):
@@ -64,6 +72,53 @@ def jinja_floor(target: Path) -> Run:
     return measure([sys.executable, "-c", JINJA_FLOOR], target)
 
 
+# MkDocs' floor: what the chosen generator costs before any plugin. The same pages, each just
+# its title as one Markdown line, through Material in Vietnamese; no plugin (so no search), a
+# navigation of one page, so Material's per-page template is all the work. The site's own
+# `use_directory_urls: false` makes `a/b.md` the page `a/b.html` and `index.md` the home page:
+# every page keeps its URL (only a page named README.html would not; the site has none).
+MKDOCS_FLOOR = """site_name: Sàn MkDocs
+use_directory_urls: false
+strict: false
+theme:
+  name: material
+  language: vi
+plugins: []
+nav:
+  - index.md
+"""
+
+
+def mkdocs_floor_source(site: Path, target: Path) -> int:
+    """Write the MkDocs project of the floor for the pages of ``site``; return their number."""
+    (target / "docs").mkdir(parents=True, exist_ok=True)
+    (target / "mkdocs.yml").write_text(MKDOCS_FLOOR, encoding="utf-8")
+    pages = 0
+    for page in site_pages(site):
+        out = target / "docs" / (page.rel.removesuffix(".html") + ".md")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(f"# {page.title}\n", encoding="utf-8")
+        pages += 1
+    return pages
+
+
+def mkdocs_floor(site: Path, target: Path) -> Run:
+    """``mkdocs build`` of the floor, on the disk of the real build (``target``)."""
+    shutil.rmtree(target, ignore_errors=True)
+    mkdocs_floor_source(site, target)
+    return measure([str(BIN / "mkdocs"), "build", "-q"], target)
+
+
+def pagefind_over(public: Path, output: Path) -> tuple[Run, int]:
+    """Pagefind, as the site calls it, over whole pages (Hugo's): the search index a build of
+    these pages must also make, since Hugo makes none. Returns the run and the pages indexed."""
+    shutil.rmtree(output, ignore_errors=True)
+    run = measure(pagefind_command(public, output), public.parent)
+    entry = output / "pagefind-entry.json"
+    languages = json.loads(entry.read_text())["languages"] if entry.is_file() else {}
+    return run, sum(language["page_count"] for language in languages.values())
+
+
 def hugo_binary() -> str | None:
     return shutil.which("hugo")
 
@@ -76,6 +131,28 @@ def hugo_version() -> str:
     return out.split()[1] if len(out.split()) > 1 else "?"
 
 
+@dataclass
+class Page:
+    rel: str  # its path in the built site, which is its URL (use_directory_urls: false)
+    title: str
+    article: str
+
+
+def site_pages(site: Path) -> Iterator[Page]:
+    """Every page of the built ``site`` that the yardsticks render again: each HTML page with
+    Material's article, not the theme's assets, Material's search, Pagefind's files or 404."""
+    for page in sorted(site.rglob("*.html")):
+        rel = page.relative_to(site).as_posix()
+        if rel.startswith(("assets/", "search/", "pagefind/")) or rel == "404.html":
+            continue
+        text = page.read_text(encoding="utf-8")
+        article = ARTICLE.search(text)
+        if article is None:
+            continue
+        title = TITLE.search(text)
+        yield Page(rel, title.group(1).strip() if title else rel, article.group(2))
+
+
 def hugo_source(site: Path, target: Path) -> int:
     """Write a Hugo project rendering the pages of the built ``site``; return their number."""
     shell = (site / "index.html").read_text(encoding="utf-8")
@@ -86,22 +163,17 @@ def hugo_source(site: Path, target: Path) -> int:
         (target / "layouts/_default" / name).write_text(layout, encoding="utf-8")
     (target / "hugo.toml").write_text(CONFIG, encoding="utf-8")
     pages = 0
-    for page in sorted(site.rglob("*.html")):
-        rel = page.relative_to(site).as_posix()
-        if rel.startswith(("assets/", "search/")) or rel == "404.html":
-            continue
-        text = page.read_text(encoding="utf-8")
-        article = ARTICLE.search(text)
-        title = TITLE.search(text)
-        if article is None:
-            continue
-        # A section's own page (_index) would take Hugo's list kind; keep every page single.
-        name = "index-page.html" if rel == "index.html" else rel
+    for page in site_pages(site):
+        # Every page single, at its own URL, and nothing else: a content file named index.*
+        # would make its folder a bundle whose other pages Hugo never renders, and Hugo's home
+        # and section pages (kinds disabled in CONFIG) would take the URL of a page of the
+        # site such as index.html or van-ban.html (a folder van-ban/ beside it).
+        name = INDEX.sub(r"\1index-page.html", page.rel)
         out = target / "content" / name
         out.parent.mkdir(parents=True, exist_ok=True)
-        front = {"title": title.group(1).strip() if title else rel, "url": "/" + rel}
+        front = {"title": page.title, "url": "/" + page.rel}
         out.write_text(
-            "---\n" + json.dumps(front, ensure_ascii=False) + "\n---\n" + article.group(2),
+            "---\n" + json.dumps(front, ensure_ascii=False) + "\n---\n" + page.article,
             encoding="utf-8",
         )
         pages += 1
@@ -122,4 +194,11 @@ def build_with_hugo(site: Path, workdir: Path) -> Hugo | None:
     jinja = jinja_floor(target)
     if jinja.code != 0:
         raise SystemExit(f"the Jinja floor failed in {target}:\n{jinja.stderr[-4000:]}")
-    return Hugo(run, pages, version, jinja)
+    floor = mkdocs_floor(site, target / "mkdocs-floor")
+    if floor.code != 0:
+        raise SystemExit(f"the MkDocs floor failed in {target}:\n{floor.stderr[-4000:]}")
+    # Pagefind's index beside Hugo's folder, never in it: nothing else sees it.
+    pagefind, indexed = pagefind_over(target / "public", target / "pagefind")
+    if pagefind.code != 0:
+        raise SystemExit(f"Pagefind failed on {target / 'public'}:\n{pagefind.stderr[-4000:]}")
+    return Hugo(run, pages, version, jinja, floor, pagefind, indexed)

@@ -350,6 +350,12 @@ def run_scale(workdir: Path, shape: Shape) -> Scale:
     hugo = build_with_hugo(repo / "site", workdir / f"hugo-{n}")
     if hugo is not None:
         say(f"  hugo: {hugo.run.seconds:.1f} s, {hugo.run.peak_mib:.0f} MiB, {hugo.pages:,} trang")
+        if hugo.mkdocs is not None and hugo.pagefind is not None:
+            say(
+                f"  sàn MkDocs + Material: {hugo.mkdocs.seconds:.1f} s; Pagefind trên trang Hugo: "
+                f"{hugo.pagefind.seconds:.1f} s, {hugo.pagefind.peak_mib:.0f} MiB, "
+                f"{hugo.indexed:,} trang"
+            )
     visits = []
     if available():
         pages = visitor_pages(site)

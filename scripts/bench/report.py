@@ -300,11 +300,20 @@ def _province(scales: list[Scale]) -> list[str]:
         "Hugo không làm chỉ mục tìm kiếm và tệp xuất dữ liệu, `mkdocs build` thì có. Cột Jinja: "
         "cùng các trang đó do Python ghi ra, mỗi trang qua một khuôn Jinja2 không có logic nào "
         "(đọc phần bài, đặt vào khung trang của Material, ghi tệp): sàn của mọi bộ dựng viết "
-        "bằng Python, cộng với sàn YAML ở cột trước là phần ít nhất một bản dựng từ kho phải tốn.\n"
+        "bằng Python, cộng với sàn YAML ở cột trước là phần ít nhất một bản dựng từ kho phải tốn. "
+        "Cột sàn MkDocs: MkDocs với Material, tiếng Việt, dựng ngần ấy trang ở đúng các địa chỉ "
+        "đó, mỗi trang chỉ một dòng Markdown (tiêu đề của trang), không plugin nào (nên không có "
+        "tìm kiếm), mục lục chỉ có trang chủ: cái giá của chính bộ dựng đã chọn trước khi plugin "
+        "của dự án làm gì; `mkdocs build` của dự án không thể nhanh hơn sàn này. Cột Pagefind: "
+        "Pagefind (cùng tệp chạy và cùng tùy chọn của trang web) lập chỉ mục tìm kiếm từ các "
+        "trang Hugo đã dựng. Hugo không làm chỉ mục tìm kiếm mà issue 14 đòi, nên Hugo + "
+        "Pagefind mới là cùng một việc với `mkdocs build` (trang và chỉ mục tìm kiếm); cột tỉ lệ "
+        "cuối so `mkdocs build` với tổng đó.\n"
     )
     add("| N | `check` | Sàn YAML | Tỉ lệ | Tiếp nhận | `git log` thô | Tỉ lệ | `status` JSON / `check` "
-        "| `mkdocs build` | Bộ nhớ | Hugo | Bộ nhớ | Tỉ lệ | Jinja |")  # fmt: skip
-    add("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        "| `mkdocs build` | Bộ nhớ | Hugo | Bộ nhớ | Tỉ lệ | Jinja | Sàn MkDocs | Pagefind "
+        "| Tỉ lệ với Hugo + Pagefind |")  # fmt: skip
+    add("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for s in scales:
         floor = f"{both(s.floor.seconds, s.floor.cpu)}" if s.floor else "—"
         f_ratio = f"×{num(s.check.seconds / s.floor.seconds, 2)}" if s.floor else "—"
@@ -317,12 +326,21 @@ def _province(scales: list[Scale]) -> list[str]:
         h_ratio = f"×{num(s.site.run.seconds / s.hugo.run.seconds, 1)}" if s.hugo else "—"
         jinja = s.hugo.jinja if s.hugo else None
         j_floor = both(jinja.seconds, jinja.cpu) if jinja else "—"
+        bare = s.hugo.mkdocs if s.hugo else None
+        m_floor = both(bare.seconds, bare.cpu) if bare else "—"
+        index = s.hugo.pagefind if s.hugo else None
+        pagefind = f"{both(index.seconds, index.cpu)}, {mib(index.peak_kib)}" if index else "—"
+        p_ratio = (
+            f"×{num(s.site.run.seconds / (s.hugo.run.seconds + index.seconds), 1)}"
+            if s.hugo and index
+            else "—"
+        )
         add(
             f"| {num(s.data.n)} | {both(s.check.seconds, s.check.cpu)} | {floor} | {f_ratio} | "
             f"{secs(s.receipts.one_pass_seconds)} | {log} | {l_ratio} | "
             f"×{num(s.status.seconds / s.check.seconds, 2)} | "
             f"{both(s.site.run.seconds, s.site.run.cpu)} | {mib(s.site.run.peak_kib)} | "
-            f"{hugo} | {h_mem} | {h_ratio} | {j_floor} |"
+            f"{hugo} | {h_mem} | {h_ratio} | {j_floor} | {m_floor} | {pagefind} | {p_ratio} |"
         )
     add("")
     add("## 6. Người xem tải về bao nhiêu\n")

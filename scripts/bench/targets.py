@@ -20,6 +20,7 @@ VISIT_GZIP_KB = 1000  # a page with what it loads plus one search, as transferre
 SITE_SECONDS_AT_10K = 120.0
 LINEAR_SLACK = 1.2  # time may grow at most 20 % faster than N
 PAGE_GROWTH = 1.10  # a dossier page may grow at most 10 % between sizes
+NO_HUGO = "không đo: chưa cài Hugo (`apt-get install hugo`)"
 
 
 @dataclass
@@ -188,10 +189,11 @@ def province_verdicts(scales: list[Scale]) -> list[Verdict]:
             found.append(
                 Verdict(
                     f"Xây dựng trang web ≤ {num(HUGO_RATIO)} × Hugo trên cùng các trang {at}",
-                    "không đo: chưa cài Hugo (`apt-get install hugo`)",
+                    NO_HUGO,
                     None,
                 )
             )
+        found.extend(yardsticks(s))
         found.append(
             Verdict(
                 f"Xây dựng trang web: bộ nhớ đỉnh ≤ 1 GiB {at}",
@@ -231,3 +233,37 @@ def province_verdicts(scales: list[Scale]) -> list[Verdict]:
                 )
             )
     return found
+
+
+def yardsticks(s: Scale) -> list[Verdict]:
+    """Not targets (decision 84): what MkDocs with Material costs alone on as many pages, and
+    Hugo doing the same job as the build (pages and a search index, by Pagefind)."""
+    at = f"(N={num(s.data.n)})"
+    floor_target = (
+        "Để so: sàn của MkDocs + Material (cùng số trang, mỗi trang một dòng Markdown, không "
+        f"plugin, không tìm kiếm) so với Hugo {at}"
+    )
+    same_job = (
+        f"Để so: Hugo + Pagefind trên cùng các trang (cùng việc: trang và chỉ mục tìm kiếm) {at}"
+    )
+    hugo = s.hugo
+    if hugo is None or hugo.mkdocs is None or hugo.pagefind is None:
+        return [Verdict(floor_target, NO_HUGO, None), Verdict(same_job, NO_HUGO, None)]
+    build = s.site.run.seconds
+    floor = hugo.mkdocs.seconds
+    both_jobs = hugo.run.seconds + hugo.pagefind.seconds
+    return [
+        Verdict(
+            floor_target,
+            f"{both(floor, hugo.mkdocs.cpu)}: ×{num(floor / hugo.run.seconds, 1)} Hugo; "
+            f"`mkdocs build` ×{num(build / floor, 1)} sàn này",
+            None,
+        ),
+        Verdict(
+            same_job,
+            f"{secs(hugo.run.seconds)} + {secs(hugo.pagefind.seconds)} = {secs(both_jobs)} "
+            f"(Pagefind: {num(hugo.indexed)} trang, {secs(hugo.pagefind.cpu)} CPU, "
+            f"{mib(hugo.pagefind.peak_kib)}); `mkdocs build` ×{num(build / both_jobs, 1)}",
+            None,
+        ),
+    ]
