@@ -72,12 +72,14 @@ def jinja_floor(target: Path) -> Run:
     return measure([sys.executable, "-c", JINJA_FLOOR], target)
 
 
-# MkDocs' floor: what the chosen generator costs before any plugin. The same pages, each just
+# MkDocs alone: what the chosen generator costs doing every page its own way. Not a hard floor
+# of the build, whose generated pages skip the Markdown pass and Material's per-page template
+# (decisions 82 and 73); it shows what a plain MkDocs site of this size costs. The same pages, each just
 # its title as one Markdown line, through Material in Vietnamese; no plugin (so no search), a
 # navigation of one page, so Material's per-page template is all the work. The site's own
 # `use_directory_urls: false` makes `a/b.md` the page `a/b.html` and `index.md` the home page:
 # every page keeps its URL (only a page named README.html would not; the site has none).
-MKDOCS_FLOOR = """site_name: Sàn MkDocs
+MKDOCS_ALONE = """site_name: MkDocs một mình
 use_directory_urls: false
 strict: false
 theme:
@@ -89,10 +91,10 @@ nav:
 """
 
 
-def mkdocs_floor_source(site: Path, target: Path) -> int:
-    """Write the MkDocs project of the floor for the pages of ``site``; return their number."""
+def mkdocs_alone_source(site: Path, target: Path) -> int:
+    """Write the MkDocs-alone project for the pages of ``site``; return their number."""
     (target / "docs").mkdir(parents=True, exist_ok=True)
-    (target / "mkdocs.yml").write_text(MKDOCS_FLOOR, encoding="utf-8")
+    (target / "mkdocs.yml").write_text(MKDOCS_ALONE, encoding="utf-8")
     pages = 0
     for page in site_pages(site):
         out = target / "docs" / (page.rel.removesuffix(".html") + ".md")
@@ -102,10 +104,10 @@ def mkdocs_floor_source(site: Path, target: Path) -> int:
     return pages
 
 
-def mkdocs_floor(site: Path, target: Path) -> Run:
-    """``mkdocs build`` of the floor, on the disk of the real build (``target``)."""
+def mkdocs_alone(site: Path, target: Path) -> Run:
+    """``mkdocs build`` of that project, on the disk of the real build (``target``)."""
     shutil.rmtree(target, ignore_errors=True)
-    mkdocs_floor_source(site, target)
+    mkdocs_alone_source(site, target)
     return measure([str(BIN / "mkdocs"), "build", "-q"], target)
 
 
@@ -194,11 +196,11 @@ def build_with_hugo(site: Path, workdir: Path) -> Hugo | None:
     jinja = jinja_floor(target)
     if jinja.code != 0:
         raise SystemExit(f"the Jinja floor failed in {target}:\n{jinja.stderr[-4000:]}")
-    floor = mkdocs_floor(site, target / "mkdocs-floor")
-    if floor.code != 0:
-        raise SystemExit(f"the MkDocs floor failed in {target}:\n{floor.stderr[-4000:]}")
+    alone = mkdocs_alone(site, target / "mkdocs-alone")
+    if alone.code != 0:
+        raise SystemExit(f"MkDocs alone failed in {target}:\n{alone.stderr[-4000:]}")
     # Pagefind's index beside Hugo's folder, never in it: nothing else sees it.
     pagefind, indexed = pagefind_over(target / "public", target / "pagefind")
     if pagefind.code != 0:
         raise SystemExit(f"Pagefind failed on {target / 'public'}:\n{pagefind.stderr[-4000:]}")
-    return Hugo(run, pages, version, jinja, floor, pagefind, indexed)
+    return Hugo(run, pages, version, jinja, alone, pagefind, indexed)

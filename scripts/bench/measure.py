@@ -79,6 +79,17 @@ def measure(command: Sequence[str], cwd: Path) -> Run:
     return Run(seconds, peak, code, stdout, stderr, usage.ru_utime + usage.ru_stime)
 
 
+# Runs of each short command (`check`, its floors, `status`): the one with the least CPU counts.
+# On a shared virtual machine a run is only ever slowed (the kernel writing out the repository
+# just generated, another process), never sped up, so the least is the fairest figure.
+RUNS = 2
+
+
+def best_of(command: Sequence[str], cwd: Path, runs: int = RUNS) -> Run:
+    """The run of ``command`` with the least CPU time out of ``runs``."""
+    return min((measure(command, cwd) for _ in range(runs)), key=lambda run: run.cpu)
+
+
 def argument_batches(files: Sequence[str], fixed: int) -> list[list[str]]:
     """Split an argument list so that no command line comes near the kernel's limit."""
     limit = (
@@ -309,13 +320,14 @@ def run_scale(workdir: Path, shape: Shape) -> Scale:
     say(f"N = {n:,}: tạo kho tổng hợp …")
     load = os.getloadavg()[0]
     data = generate(workdir / f"n{n}", shape)
+    os.sync()  # the new repository on disk before anything is measured
     repo = data.root
     say(f"  {data.files:,} tệp, {data.commits} commit, {data.seconds:.1f} s")
     from bench.floors import parse_floor, raw_log
     from bench.hugo import build_with_hugo
     from bench.visitor import available, typical_query, visit
 
-    check = measure([str(BIN / "sangtao"), "check"], repo)
+    check = best_of([str(BIN / "sangtao"), "check"], repo)
     summary = check.stdout.strip().splitlines()[-1] if check.stdout.strip() else check.stderr
     say(f"  sangtao check: {check.seconds:.2f} s, {check.peak_mib:.0f} MiB — {summary}")
     floor = parse_floor(repo)
@@ -338,7 +350,7 @@ def run_scale(workdir: Path, shape: Shape) -> Scale:
         f"{1000 * found.per_file_seconds / found.sample:.1f} ms × {found.total_files:,} "
         f"≈ {found.per_file_extrapolated:.1f} s"
     )
-    status = measure([str(BIN / "sangtao"), "status", "--format", "json"], repo)
+    status = best_of([str(BIN / "sangtao"), "status", "--format", "json"], repo)
     if status.code != 0:
         raise SystemExit(f"sangtao status failed:\n{status.stderr[-4000:]}")
     say(f"  sangtao status: {status.seconds:.2f} s, {status.peak_mib:.0f} MiB")

@@ -239,8 +239,8 @@ def yardsticks(s: Scale) -> list[Verdict]:
     """Not targets (decision 84): what MkDocs with Material costs alone on as many pages, and
     Hugo doing the same job as the build (pages and a search index, by Pagefind)."""
     at = f"(N={num(s.data.n)})"
-    floor_target = (
-        "Để so: sàn của MkDocs + Material (cùng số trang, mỗi trang một dòng Markdown, không "
+    alone_target = (
+        "Để so: MkDocs + Material một mình (cùng số trang, mỗi trang một dòng Markdown, không "
         f"plugin, không tìm kiếm) so với Hugo {at}"
     )
     same_job = (
@@ -248,15 +248,15 @@ def yardsticks(s: Scale) -> list[Verdict]:
     )
     hugo = s.hugo
     if hugo is None or hugo.mkdocs is None or hugo.pagefind is None:
-        return [Verdict(floor_target, NO_HUGO, None), Verdict(same_job, NO_HUGO, None)]
+        return [Verdict(alone_target, NO_HUGO, None), Verdict(same_job, NO_HUGO, None)]
     build = s.site.run.seconds
-    floor = hugo.mkdocs.seconds
+    alone = hugo.mkdocs.seconds
     both_jobs = hugo.run.seconds + hugo.pagefind.seconds
     return [
         Verdict(
-            floor_target,
-            f"{both(floor, hugo.mkdocs.cpu)}: ×{num(floor / hugo.run.seconds, 1)} Hugo; "
-            f"`mkdocs build` ×{num(build / floor, 1)} sàn này",
+            alone_target,
+            f"{both(alone, hugo.mkdocs.cpu)}: ×{num(alone / hugo.run.seconds, 1)} Hugo; "
+            f"`mkdocs build` ×{num(build / alone, 1)}",
             None,
         ),
         Verdict(
