@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +19,8 @@ import bench.__main__
 from bench.__main__ import main
 from bench.fmt import num
 from bench.hugo import hugo_binary, site_pages
-from bench.measure import Scale
+from bench.measure import Scale, measure
+from bench.memory import descendants, tree_pss_kib
 from bench.synthetic import Shape, generate
 from bench.targets import province_verdicts
 from sangtao.corpus import read_corpus
@@ -115,3 +119,36 @@ def same_pages(scale: Scale, hugo: Path) -> None:
     assert sum(lang["page_count"] for lang in entry["languages"].values()) == len(pages)
     assert scale.hugo.indexed == len(pages)
     assert not (hugo / "public/pagefind").exists()  # Hugo's folder stays as Hugo wrote it
+
+
+# A parent holding 150 MiB starts a child holding 150 MiB more, and both wait until the child
+# has its memory: the build's forked process and Pagefind overlap its own memory in this way.
+TWO_PROCESSES = """
+import subprocess, sys, time
+held = bytearray(150 * 2**20)
+child = subprocess.Popen([sys.executable, "-c",
+    "import sys, time; b = bytearray(150 * 2**20); print('ready', flush=True); time.sleep(1)"],
+    stdout=subprocess.PIPE, text=True)
+child.stdout.readline()
+time.sleep(0.5)
+child.wait()
+"""
+
+
+def test_the_peak_adds_up_processes_that_overlap(tmp_path: Path) -> None:
+    run = measure([sys.executable, "-c", TWO_PROCESSES], tmp_path)
+    assert run.code == 0, run.stderr
+    # Each process alone stays under 200 MiB; together they hold over 300 MiB.
+    assert run.peak_mib > 300
+
+
+def test_the_tree_is_found_below_a_process(tmp_path: Path) -> None:
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    parent = os.getpid()
+    try:
+        assert child.pid in descendants(parent)
+        assert tree_pss_kib(child.pid) > 0
+    finally:
+        child.kill()
+        child.wait()
+    assert child.pid not in descendants(parent)

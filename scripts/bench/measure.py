@@ -1,5 +1,6 @@
 """Measurements: each tool runs as a subprocess on a synthetic repository; wall time with
-``time.perf_counter``, CPU time and peak memory from ``os.wait4`` (or ``/usr/bin/time``).
+``time.perf_counter``, CPU time from ``os.wait4``, peak memory from ``/usr/bin/time`` and from
+samples of the whole process tree (``bench.memory``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bench.fmt import say
+from bench.memory import TreePeak
 from bench.synthetic import TZ, YEAR, Shape, Synthetic, generate
 
 if TYPE_CHECKING:
@@ -59,7 +61,8 @@ def environment() -> dict[str, str]:
 
 
 def measure(command: Sequence[str], cwd: Path) -> Run:
-    """Run one command; wall time and the peak resident memory of the process."""
+    """Run one command; wall time, CPU time and the peak memory of the command with every
+    process it started."""
     with tempfile.TemporaryDirectory(prefix="sangtao-bench-") as tmp:
         rss = Path(tmp) / "rss"
         full = list(command)
@@ -68,14 +71,17 @@ def measure(command: Sequence[str], cwd: Path) -> Run:
         with open(Path(tmp) / "out", "w+b") as out, open(Path(tmp) / "err", "w+b") as err:
             started = time.perf_counter()
             process = subprocess.Popen(full, cwd=cwd, env=environment(), stdout=out, stderr=err)
-            _, status, usage = os.wait4(process.pid, 0)
+            with TreePeak(process.pid) as tree:
+                _, status, usage = os.wait4(process.pid, 0)
             seconds = time.perf_counter() - started
             process.returncode = code = os.waitstatus_to_exitcode(status)
             out.seek(0)
             err.seek(0)
             stdout = out.read().decode(errors="replace")
             stderr = err.read().decode(errors="replace")
-        peak = int(rss.read_text().split()[-1]) if GNU_TIME.is_file() else usage.ru_maxrss
+        largest = int(rss.read_text().split()[-1]) if GNU_TIME.is_file() else usage.ru_maxrss
+    # The largest single process, or all of them together where they overlap (memory.py).
+    peak = max(largest, tree.peak_kib)
     return Run(seconds, peak, code, stdout, stderr, usage.ru_utime + usage.ru_stime)
 
 

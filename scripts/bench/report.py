@@ -22,6 +22,7 @@ from bench.measure import (
     Scale,
     Tool,
 )
+from bench.memory import INTERVAL
 from bench.synthetic import TZ, YEAR, git
 from bench.targets import Verdict
 
@@ -387,8 +388,12 @@ def _method(scales: list[Scale]) -> list[str]:
         "điều hành đang ghi kho vừa tạo xuống đĩa, một tiến trình khác), không thể nhanh hơn thật; "
         "các bước còn lại chạy một lần. Kho tổng hợp được ghi hẳn xuống đĩa (`sync`) trước khi đo; "
         "thời gian là thời gian thực (`time.perf_counter`), trong ngoặc là thời gian CPU "
-        "(user + system, gồm cả các tiến trình con như `git`), bộ nhớ là bộ nhớ thường trú lớn nhất "
-        "(peak RSS) của tiến trình đó. Tệp vừa được tạo nên đã nằm trong bộ nhớ đệm của hệ điều hành.\n"
+        "(user + system, gồm cả các tiến trình con như `git`). Bộ nhớ đỉnh là số lớn hơn trong hai "
+        "số: bộ nhớ thường trú lớn nhất (peak RSS) của một tiến trình, và tổng bộ nhớ của lệnh "
+        f"cùng mọi tiến trình con của nó lấy mẫu mỗi {num(INTERVAL, 1)} s (PSS: trang nhớ hai "
+        "tiến trình dùng chung tính một nửa cho mỗi bên), vì bản dựng có tiến trình thứ hai và "
+        "Pagefind chạy cùng lúc với nó. Tệp vừa được tạo nên đã nằm trong bộ nhớ đệm của hệ "
+        "điều hành.\n"
         f"* Tải của máy (load average 1 phút) trước → sau mỗi cỡ: {loads}. Khi máy bận việc khác, "
         "thời gian thực dài ra còn thời gian CPU thì gần như không đổi, nên tính tuyến tính được "
         "xét bằng thời gian CPU. Trên máy ảo này, chạy lại cùng một lệnh có lúc lệch tới "

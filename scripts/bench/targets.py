@@ -196,7 +196,7 @@ def province_verdicts(scales: list[Scale]) -> list[Verdict]:
         found.extend(yardsticks(s))
         found.append(
             Verdict(
-                f"Xây dựng trang web: bộ nhớ đỉnh ≤ 1 GiB {at}",
+                f"Xây dựng trang web: bộ nhớ đỉnh ≤ 1 GiB, mọi tiến trình cùng lúc {at}",
                 mib(s.site.run.peak_kib),
                 s.site.run.peak_kib <= BUILD_MEMORY_MIB * 1024,
             )
