@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import os
 import re
+import sys
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -244,7 +245,7 @@ class _Frame:
                 "Giữ một lần, xóa dòng còn lại",
             )
         self.seen[key] = line
-        self.key = key
+        self.key = sys.intern(key)  # one copy of each key, as on the fast path
         self.key_line = line
 
 
@@ -492,7 +493,12 @@ def _fold(get: Callable[[], Any], look_at_values: bool) -> Any:
     """_usual's loop: locals only, the commonest events first."""
     scalar, mapping, sequence, ends, skipped = _SCALAR, _MAPPING, _SEQUENCE, _ENDS, _SKIPPED
     plain, resolve, nfc, invisible, no_key = _PLAIN, resolve_plain, _nfc, _invisible, _NO_KEY
-    number_start, words, normalize = _NUMBER_START, _WORDS, unicodedata.normalize
+    number_start, words, normalize, intern = (
+        _NUMBER_START,
+        _WORDS,
+        unicodedata.normalize,
+        sys.intern,
+    )
     root: Any = None
     stack: list[Any] = []  # the open mappings and sequences
     keys: list[Any] = []  # each open mapping's key waiting for its value
@@ -534,7 +540,7 @@ def _fold(get: Callable[[], Any], look_at_values: bool) -> Any:
         elif keys[-1] is no_key:  # a key: text, not seen before in this mapping
             if type(value) is not str or value in top:
                 return _REFUSED
-            keys[-1] = value
+            keys[-1] = intern(value)  # one copy of each key for a province's 60,000 files
             continue
         else:
             top[keys[-1]] = value
