@@ -20,7 +20,7 @@ from bench.__main__ import main
 from bench.fmt import num
 from bench.hugo import hugo_binary, site_pages
 from bench.measure import Scale, measure
-from bench.memory import descendants, tree_pss_kib
+from bench.memory import descendants, tree_rss_kib
 from bench.synthetic import Shape, generate
 from bench.targets import province_verdicts
 from sangtao.corpus import read_corpus
@@ -147,7 +147,7 @@ def test_the_tree_is_found_below_a_process(tmp_path: Path) -> None:
     parent = os.getpid()
     try:
         assert child.pid in descendants(parent)
-        assert tree_pss_kib(child.pid) > 0
+        assert tree_rss_kib(child.pid) > 0
     finally:
         child.kill()
         child.wait()
