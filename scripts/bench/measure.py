@@ -370,7 +370,7 @@ def run_scale(workdir: Path, shape: Shape) -> Scale:
         say(f"  hugo: {hugo.run.seconds:.1f} s, {hugo.run.peak_mib:.0f} MiB, {hugo.pages:,} trang")
         if hugo.mkdocs is not None and hugo.pagefind is not None:
             say(
-                f"  sàn MkDocs + Material: {hugo.mkdocs.seconds:.1f} s; Pagefind trên trang Hugo: "
+                f"  MkDocs + Material một mình: {hugo.mkdocs.seconds:.1f} s; Pagefind trên trang Hugo: "
                 f"{hugo.pagefind.seconds:.1f} s, {hugo.pagefind.peak_mib:.0f} MiB, "
                 f"{hugo.indexed:,} trang"
             )
