@@ -48,7 +48,7 @@ def test_a_province_shape_splits_the_roster_per_committee(tmp_path: Path) -> Non
     assert all(u.committee is not None for u in corpus.roster.units)
 
 
-FLOOR_ROW = "Để so: MkDocs + Material một mình (cùng số trang, mỗi trang một dòng Markdown, "
+ALONE_ROW = "Để so: MkDocs + Material một mình (cùng số trang, mỗi trang một dòng Markdown, "
 SAME_JOB_ROW = "Để so: Hugo + Pagefind trên cùng các trang (cùng việc: trang và chỉ mục tìm kiếm)"
 
 
@@ -89,27 +89,27 @@ def test_bench_runs_end_to_end_and_writes_the_report(
     rows = re.findall(r"^\| (Để so: .+?) \| (.*?) \| \*\*(PASS|FAIL|N/A)\*\* \|$", text, re.M)
     for scale in scales:
         at = f"(N={num(scale.data.n)})"
-        floor = [r for r in rows if r[0].startswith(FLOOR_ROW) and r[0].endswith(at)]
+        alone = [r for r in rows if r[0].startswith(ALONE_ROW) and r[0].endswith(at)]
         same_job = [r for r in rows if r[0].startswith(SAME_JOB_ROW) and r[0].endswith(at)]
-        assert len(floor) == len(same_job) == 1
-        assert floor[0][2] == same_job[0][2] == "N/A"
+        assert len(alone) == len(same_job) == 1
+        assert alone[0][2] == same_job[0][2] == "N/A"
         if hugo_binary() is None:
-            assert floor[0][1].startswith("không đo") and same_job[0][1].startswith("không đo")
+            assert alone[0][1].startswith("không đo") and same_job[0][1].startswith("không đo")
             continue
-        assert re.search(r"×[\d,]+ Hugo; `mkdocs build` ×[\d,]+$", floor[0][1])
+        assert re.search(r"×[\d,]+ Hugo; `mkdocs build` ×[\d,]+$", alone[0][1])
         assert re.search(r"= [\d,]+ s .*`mkdocs build` ×[\d,]+$", same_job[0][1])
         same_pages(scale, work / f"hugo-{scale.data.n}" / "hugo")
     # Without Hugo, neither yardstick is measured, and the rows say so.
     without = province_verdicts([dataclasses.replace(s, hugo=None) for s in scales])
-    for row in (FLOOR_ROW, SAME_JOB_ROW):
+    for row in (ALONE_ROW, SAME_JOB_ROW):
         found = [v for v in without if v.target.startswith(row)]
         assert len(found) == 2
         assert all(v.measured.startswith("không đo") and v.passed is None for v in found)
 
 
 def same_pages(scale: Scale, hugo: Path) -> None:
-    """Hugo, the MkDocs-alone yardstick and Pagefind all had every page of the built site, each at the
-    site's URL, and nothing else (Material's 404 page aside)."""
+    """Hugo, MkDocs alone and Pagefind all had every page of the built site, each at the site's
+    URL, and nothing else (Material's 404 page aside)."""
     pages = {page.rel for page in site_pages(scale.data.root / "site")}
     assert scale.hugo is not None and scale.hugo.pages == len(pages) > 10
     assert html_pages(hugo / "public") == pages
